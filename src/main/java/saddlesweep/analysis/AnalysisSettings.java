@@ -1,0 +1,39 @@
+package saddlesweep.analysis;
+
+import java.io.Serializable;
+
+/**
+ * How a run's trajectory is analysed.
+ *
+ * @param dipFactor          a slow passage is a local minimum of ‖∇L_N‖ at least this factor below the
+ *                           gradient maxima on both sides (log-step time)
+ * @param nearOptimalRatio   a slow passage is {@code near_optimal} when E(dip) ≤ nearOptimalRatio·min_run E + nearOptimalAbs
+ * @param nearOptimalAbs     absolute slack of that rule (useful when min E is at rounding level)
+ * @param eigenRelTol        an eigenvalue λ counts as zero when |λ| ≤ eigenRelTol·max|λ|; negative beyond that
+ * @param singularTol        a unit is eliminated when |w_i| or |v_i| ≤ singularTol; two units overlap when
+ *                           ||w_i| − |w_j|| ≤ singularTol
+ * @param refineMaxDistance  a refined critical point further than this (canonical distance) from the dip is
+ *                           reported as not refined
+ * @param clusterTol         attractors closer than this (canonical distance) are the same attractor
+ * @param driftMinGrowth     relative growth of ‖θ‖ over the last recorded decade above which a run that did not
+ *                           converge is taken to drift to infinity
+ */
+public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double nearOptimalAbs,
+                               double eigenRelTol, double singularTol, double refineMaxDistance,
+                               double clusterTol, double driftMinGrowth) implements Serializable {
+
+    public AnalysisSettings {
+        if (!(dipFactor > 1)) throw new IllegalArgumentException("dip_factor must be > 1, got " + dipFactor);
+        if (!(nearOptimalRatio >= 1)) throw new IllegalArgumentException("near_optimal_ratio must be >= 1, got " + nearOptimalRatio);
+        if (!(nearOptimalAbs >= 0)) throw new IllegalArgumentException("near_optimal_abs must be >= 0, got " + nearOptimalAbs);
+        if (!(eigenRelTol > 0 && eigenRelTol < 1)) throw new IllegalArgumentException("eigen_rel_tol must be in (0,1), got " + eigenRelTol);
+        if (!(singularTol > 0)) throw new IllegalArgumentException("singular_tol must be > 0, got " + singularTol);
+        if (!(refineMaxDistance > 0)) throw new IllegalArgumentException("refine_max_distance must be > 0, got " + refineMaxDistance);
+        if (!(clusterTol > 0)) throw new IllegalArgumentException("cluster_tol must be > 0, got " + clusterTol);
+        if (!(driftMinGrowth > 0)) throw new IllegalArgumentException("drift_min_growth must be > 0, got " + driftMinGrowth);
+    }
+
+    public static AnalysisSettings defaults() {
+        return new AnalysisSettings(10.0, 2.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01);
+    }
+}

@@ -1,0 +1,54 @@
+package saddlesweep.model;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The teacher network {@code f*(x) = Σ_j v*_j · tanh(w*_j · x)}: the function the data come from.
+ */
+public record Teacher(double[] w, double[] v) implements Serializable {
+
+    public Teacher {
+        if (w.length != v.length) {
+            throw new IllegalArgumentException("teacher w has " + w.length + " entries but v has " + v.length);
+        }
+        if (w.length == 0) {
+            throw new IllegalArgumentException("teacher needs at least one unit");
+        }
+        w = w.clone();
+        v = v.clone();
+    }
+
+    /** Number of teacher units H*. */
+    public int units() {
+        return w.length;
+    }
+
+    /** Teacher parameters packed as θ* = (w*_1..w*_H*, v*_1..v*_H*). */
+    public double[] theta() {
+        double[] t = new double[2 * w.length];
+        System.arraycopy(w, 0, t, 0, w.length);
+        System.arraycopy(v, 0, t, w.length, v.length);
+        return t;
+    }
+
+    /** f*(x). */
+    public double eval(double x) {
+        return Mlp.eval(theta(), x);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Teacher t && Arrays.equals(w, t.w) && Arrays.equals(v, t.v);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(w) + Arrays.hashCode(v);
+    }
+
+    @Override
+    public String toString() {
+        return "Teacher(w=" + Arrays.toString(w) + ", v=" + Arrays.toString(v) + ")";
+    }
+}

@@ -1,0 +1,44 @@
+package saddlesweep.run;
+
+import java.io.Serializable;
+
+/**
+ * One row of the {@code runs} table: a run's parameters, how it ended, its attractor, the theory checks
+ * and the counts of slow passages. Component names become the snake_case column names of DESIGN §2
+ * (for example {@code genExcess} is {@code gen_excess}); {@code sweep} is filled by the sweep layer.
+ *
+ * @param status            {@code converged}, {@code max_steps}, {@code diverged} or {@code failed}
+ * @param trainLoss         L_N at the attractor (polished point) or the last point
+ * @param genExcess         E at the attractor or the last point
+ * @param attractorKind     {@code finite}, {@code degenerate}, {@code at_infinity}, or {@code unresolved}
+ *                          (the run stopped away from any limit: on a plateau, or diverged)
+ * @param attractor         canonical θ of the attractor (for {@code at_infinity}: the last iterate)
+ * @param attractorDrift    d‖θ‖/d log10(step) over the last recorded decade (≈ 0 for finite limits)
+ * @param optTrainLoss      L_N(θ*)
+ * @param optGradNorm       ‖∇L_N(θ*)‖
+ * @param optGenExcess      E(θ*) = E_opt
+ * @param minGenExcess      minimum of E along the recorded trajectory (early-stopping point)
+ * @param plateauSteps      total steps spent in plateau passages (exit − enter)
+ * @param nearOptimalStep   dip step of the first near-optimal passage, null if none
+ */
+public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
+                         long initSeed, double eta, double initScale, long maxSteps, double inputStd,
+                         double[] teacherW, double[] teacherV,
+                         String status, String error, long steps, long wallMs,
+                         double trainLoss, double genExcess, double gradNorm,
+                         String attractorKind, double[] attractor, double[] attractorEigenvalues,
+                         int attractorIndex, int attractorNullDim, String attractorSingularity,
+                         double attractorDrift, boolean polished,
+                         double optTrainLoss, double optGradNorm, double optGenExcess, double optDistance,
+                         double minGenExcess, long minGenStep,
+                         int plateaus, long plateauSteps, int nearOptimal, Long nearOptimalStep)
+        implements Serializable {
+
+    public RunSummary withSweep(String name) {
+        return new RunSummary(name, taskId, n, sigma2, hidden, dataSeed, initSeed, eta, initScale, maxSteps,
+                inputStd, teacherW, teacherV, status, error, steps, wallMs, trainLoss, genExcess, gradNorm,
+                attractorKind, attractor, attractorEigenvalues, attractorIndex, attractorNullDim,
+                attractorSingularity, attractorDrift, polished, optTrainLoss, optGradNorm, optGenExcess,
+                optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep);
+    }
+}

@@ -1,0 +1,19 @@
+package saddlesweep.train;
+
+/**
+ * The hot loop of full-batch gradient descent: the empirical loss
+ * {@code L_N(θ) = (1/2N) Σ_n (f(x_n; θ) − y_n)²} and its gradient, in one pass over the data.
+ * Implementations are deterministic (same θ, same bits out) and not thread-safe (they own scratch space).
+ */
+public interface GradientKernel {
+
+    /**
+     * Writes ∇L_N(θ) into {@code grad} (length 2H, layout (w_1..w_H, v_1..v_H)) and returns L_N(θ).
+     * ∂L/∂v_i = (1/N) Σ_n r_n t_ni,  ∂L/∂w_i = (1/N) Σ_n r_n v_i x_n (1 − t_ni²),
+     * with t_ni = tanh(w_i x_n) and r_n = f(x_n; θ) − y_n.
+     */
+    double lossAndGradient(double[] theta, double[] grad);
+
+    /** Number of samples N. */
+    int samples();
+}
