@@ -34,6 +34,6 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(10.0, 2.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01);
+        return new AnalysisSettings(10.0, 10.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01);
     }
 }

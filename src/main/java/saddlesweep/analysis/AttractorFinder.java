@@ -1,0 +1,124 @@
+package saddlesweep.analysis;
+
+import java.util.List;
+
+import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Vectors;
+import saddlesweep.train.GradientDescent;
+import saddlesweep.train.TrainingRecord;
+
+/**
+ * Decides where a run ends, during gradient descent (to stop it as soon as the attractor is certain) and
+ * after it.
+ *
+ * <p>During GD, at a record where ‖∇L_N‖ is falling: if the Hessian has no negative eigenvalue and GD is
+ * stable there (η·λ_max &lt; 2), a Newton polish is tried — strict when the Hessian is positive definite,
+ * on the range of the Hessian when it has null directions. It is accepted when it reaches ‖∇L_N‖ ≤
+ * {@value #POLISH_GRAD_TOL} within {@code 0.05·(1 + ‖θ‖)} of the iterate with curvature of the same kind all
+ * the way (at the iterate, along the Newton path, at the midpoint and at the end): the iterate is then in
+ * the basin of that minimum and plain GD would converge to it. A drifting iterate has gradient along its
+ * null directions that no such polish removes, so it is never polished onto a far point.
+ *
+ * <p>After GD: a polish as above; else, when ‖θ‖ grew monotonically by more than {@code driftMinGrowth}
+ * over the last recorded decade while ‖∇L_N‖ fell, {@code at_infinity}; else a last iterate with no negative curvature and
+ * null directions is {@code degenerate} (unpolished); anything else {@code unresolved}.
+ */
+public final class AttractorFinder {
+
+    /** Gradient norm a polished point must reach. */
+    public static final double POLISH_GRAD_TOL = 1e-11;
+    /** Relative radius a polish may move. */
+    public static final double POLISH_RADIUS = 0.05;
+
+    private final SquaredLoss loss;
+    private final double eta;
+    private final AnalysisSettings settings;
+    private TrainingRecord previous;
+
+    public AttractorFinder(SquaredLoss loss, double eta, AnalysisSettings settings) {
+        this.loss = loss;
+        this.eta = eta;
+        this.settings = settings;
+    }
+
+    /** Called at every record during GD: the attractor if the run can stop here, else null. */
+    public Attractor tryFinish(TrainingRecord r) {
+        TrainingRecord prev = previous;
+        previous = r;
+        if (prev == null || !(r.gradNorm() < prev.gradNorm())) return null;
+        return polish(r.theta(), 0.0);
+    }
+
+    /** Classifies the end of a finished GD run. */
+    public Attractor classify(GradientDescent.Outcome outcome) {
+        List<TrainingRecord> records = outcome.records();
+        TrainingRecord last = records.get(records.size() - 1);
+        double[] theta = last.theta();
+        if (GradientDescent.DIVERGED.equals(outcome.status())) {
+            return new Attractor(AttractorKind.UNRESOLVED, theta, false, Double.NaN);
+        }
+        double drift = drift(records);
+        Attractor polished = polish(theta, drift);
+        if (polished != null) return polished;
+        if (drifting(records)) return new Attractor(AttractorKind.AT_INFINITY, theta, false, drift);
+        Spectrum sp = Spectrum.of(loss.hessian(theta));
+        if (sp.morseIndex(settings.eigenRelTol()) == 0 && sp.nullDim(settings.eigenRelTol()) > 0) {
+            return new Attractor(AttractorKind.DEGENERATE, theta, false, drift);
+        }
+        if (sp.positiveDefinite(settings.eigenRelTol()) && GradientDescent.CONVERGED.equals(outcome.status())) {
+            return new Attractor(AttractorKind.FINITE, theta, false, drift);
+        }
+        return new Attractor(AttractorKind.UNRESOLVED, theta, false, drift);
+    }
+
+    private Attractor polish(double[] theta, double drift) {
+        double tol = settings.eigenRelTol();
+        Spectrum sp = Spectrum.of(loss.hessian(theta));
+        if (sp.morseIndex(tol) > 0 || eta * sp.maxAbs() >= 2) return null;
+        boolean strict = sp.positiveDefinite(tol);
+        NewtonPolish.Mode mode = strict ? NewtonPolish.Mode.STRICT : NewtonPolish.Mode.DEGENERATE;
+        double radius = POLISH_RADIUS * (1 + Vectors.norm(theta));
+        NewtonPolish.Result p = new NewtonPolish(loss, tol, radius).polish(theta, mode);
+        if (!p.ok() || !(p.gradNorm() <= POLISH_GRAD_TOL)) return null;
+        double[] mid = Vectors.addScaled(theta, 0.5, Vectors.addScaled(p.theta(), -1, theta));
+        for (double[] point : new double[][] {mid, p.theta()}) {
+            Spectrum s = Spectrum.of(loss.hessian(point));
+            if (s.morseIndex(tol) > 0 || (strict && !s.positiveDefinite(tol))) return null;
+        }
+        return new Attractor(strict ? AttractorKind.FINITE : AttractorKind.DEGENERATE, p.theta(), true, drift);
+    }
+
+    /** Records of the last decade of steps (at least the last two). */
+    private static List<TrainingRecord> lastDecade(List<TrainingRecord> records) {
+        long lastStep = records.get(records.size() - 1).step();
+        int from = records.size() - 1;
+        while (from > 0 && records.get(from - 1).step() >= lastStep / 10.0) from--;
+        return records.subList(Math.min(from, Math.max(0, records.size() - 2)), records.size());
+    }
+
+    /** d‖θ‖/d log10(step) over the last decade. */
+    static double drift(List<TrainingRecord> records) {
+        List<TrainingRecord> d = lastDecade(records);
+        TrainingRecord a = d.get(0);
+        TrainingRecord b = d.get(d.size() - 1);
+        if (a.step() <= 0 || b.step() <= a.step()) return 0.0;
+        return (Vectors.norm(b.theta()) - Vectors.norm(a.theta())) / Math.log10((double) b.step() / a.step());
+    }
+
+    /**
+     * ‖θ‖ rose monotonically over the last decade by more than driftMinGrowth (relative) while ‖∇L_N‖ fell
+     * (the function converges; a run escaping a saddle has a rising gradient instead).
+     */
+    private boolean drifting(List<TrainingRecord> records) {
+        List<TrainingRecord> d = lastDecade(records);
+        if (d.size() < 10 || !(d.get(d.size() - 1).gradNorm() < d.get(0).gradNorm())) return false;
+        double prev = Vectors.norm(d.get(0).theta());
+        double first = prev;
+        for (TrainingRecord r : d) {
+            double nrm = Vectors.norm(r.theta());
+            if (nrm < prev) return false;
+            prev = nrm;
+        }
+        return prev > first * (1 + settings.driftMinGrowth());
+    }
+}

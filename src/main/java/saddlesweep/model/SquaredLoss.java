@@ -1,0 +1,129 @@
+package saddlesweep.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A weighted squared loss of the network over fixed points,
+ * {@code L(θ) = Σ_k ω_k · ½ (f(x_k; θ) − y_k)²}, with its analytic gradient and Hessian.
+ *
+ * <p>With ω_k = 1/N over the data it is the empirical loss L_N; with quadrature weights over the Gaussian
+ * input and y_k = f*(x_k) it is the population excess E. Notation: t_ik = tanh(w_i x_k),
+ * s_ik = 1 − t_ik² = sech²(w_i x_k), r_k = f(x_k; θ) − y_k.
+ */
+public final class SquaredLoss implements Objective {
+
+    private final double[] x;
+    private final double[] y;
+    private final double[] weight;
+
+    public SquaredLoss(double[] x, double[] y, double[] weight) {
+        if (x.length != y.length || x.length != weight.length) {
+            throw new IllegalArgumentException("x, y and weight lengths differ");
+        }
+        this.x = x;
+        this.y = y;
+        this.weight = weight;
+    }
+
+    /** The empirical loss L_N of a data set: ω_k = 1/N. */
+    public static SquaredLoss empirical(DataSet data) {
+        double[] w = new double[data.size()];
+        java.util.Arrays.fill(w, 1.0 / data.size());
+        return new SquaredLoss(data.x(), data.y(), w);
+    }
+
+    public int points() {
+        return x.length;
+    }
+
+    /** L(θ). */
+    @Override
+    public double value(double[] theta) {
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            double r = Mlp.eval(theta, x[k]) - y[k];
+            s += weight[k] * r * r;
+        }
+        return 0.5 * s;
+    }
+
+    /**
+     * Writes ∇L(θ) into grad and returns L(θ).
+     * ∂L/∂v_i = Σ ω r t_i,  ∂L/∂w_i = Σ ω r v_i x s_i.
+     */
+    @Override
+    public double gradient(double[] theta, double[] grad) {
+        int h = Mlp.units(theta);
+        java.util.Arrays.fill(grad, 0.0);
+        double[] t = new double[h];
+        double s = 0;
+        for (int k = 0; k < x.length; k++) {
+            double xk = x[k];
+            double f = 0;
+            for (int i = 0; i < h; i++) {
+                t[i] = Math.tanh(theta[i] * xk);
+                f += theta[h + i] * t[i];
+            }
+            double r = f - y[k];
+            double wr = weight[k] * r;
+            s += wr * r;
+            for (int i = 0; i < h; i++) {
+                grad[h + i] += wr * t[i];
+                grad[i] += wr * theta[h + i] * xk * (1 - t[i] * t[i]);
+            }
+        }
+        return 0.5 * s;
+    }
+
+    /** ∇L(θ). */
+    public double[] gradient(double[] theta) {
+        double[] g = new double[theta.length];
+        gradient(theta, g);
+        return g;
+    }
+
+    /**
+     * The Hessian ∇²L(θ) as a 2H×2H matrix (rows/columns in θ's order):
+     * <pre>
+     * ∂²L/∂v_i∂v_j = Σ ω t_i t_j
+     * ∂²L/∂w_i∂v_j = Σ ω v_i x s_i t_j               + δ_ij Σ ω r x s_i
+     * ∂²L/∂w_i∂w_j = Σ ω v_i x s_i · v_j x s_j       − δ_ij Σ ω r v_i x² 2 t_i s_i
+     * </pre>
+     * (the first terms are the Gauss–Newton part JᵀΩJ with J_k = ∂f(x_k)/∂θ; the δ terms are r·∂²f).
+     */
+    @Override
+    public DMatrixRMaj hessian(double[] theta) {
+        int h = Mlp.units(theta);
+        int d = 2 * h;
+        double[] hess = new double[d * d];
+        double[] jac = new double[d];   // ∂f/∂θ at x_k
+        double[] t = new double[h];
+        double[] sech2 = new double[h];
+        for (int k = 0; k < x.length; k++) {
+            double xk = x[k];
+            double f = 0;
+            for (int i = 0; i < h; i++) {
+                t[i] = Math.tanh(theta[i] * xk);
+                sech2[i] = 1 - t[i] * t[i];
+                f += theta[h + i] * t[i];
+                jac[i] = theta[h + i] * xk * sech2[i];   // ∂f/∂w_i = v_i x s_i
+                jac[h + i] = t[i];                       // ∂f/∂v_i = t_i
+            }
+            double om = weight[k];
+            double wr = om * (f - y[k]);
+            for (int a = 0; a < d; a++) {
+                double ja = om * jac[a];
+                int row = a * d;
+                for (int b = a; b < d; b++) hess[row + b] += ja * jac[b];
+            }
+            for (int i = 0; i < h; i++) {
+                hess[i * d + h + i] += wr * xk * sech2[i];                                  // r ∂²f/∂w_i∂v_i
+                hess[i * d + i] -= wr * theta[h + i] * xk * xk * 2 * t[i] * sech2[i];       // r ∂²f/∂w_i²
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) hess[a * d + b] = hess[b * d + a];
+        }
+        return DMatrixRMaj.wrap(d, d, hess);
+    }
+}
