@@ -1,0 +1,55 @@
+package saddlesweep.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import saddlesweep.run.RunConfig;
+import saddlesweep.run.RunEvent;
+import saddlesweep.run.RunResult;
+import saddlesweep.run.RunSummary;
+
+/** The human-readable report of one run: header, phase table (slow passages and attractor), theory checks. */
+public final class PhaseTable {
+
+    private PhaseTable() {
+    }
+
+    public static String render(RunConfig c, RunResult r) {
+        RunSummary s = r.run();
+        StringBuilder b = new StringBuilder();
+        b.append(fmt("run %s  teacher w*=%s v*=%s  N=%d  σ²=%s  H=%d  data_seed=%d  init_seed=%d  η=%s%n",
+                s.taskId(), vec(s.teacherW()), vec(s.teacherV()), s.n(), num(s.sigma2()), s.hidden(),
+                s.dataSeed(), s.initSeed(), num(s.eta())));
+        b.append(fmt("status %s after %d steps (%d ms)%s%n", s.status(), s.steps(), s.wallMs(),
+                s.error() == null ? "" : "  error: " + s.error()));
+        b.append(fmt("%n%-13s %10s %10s %10s %12s %12s %10s %5s %4s %-11s %s%n", "phase", "enter", "dip", "exit",
+                "L_N", "E", "|grad L_N|", "index", "null", "singular", "critical point (canonical w.., v..)"));
+        for (RunEvent e : r.events()) {
+            b.append(fmt("%-13s %10d %10d %10d %12s %12s %10s %5d %4d %-11s %s%s%n", e.kind(), e.stepEnter(),
+                    e.stepDip(), e.stepExit(), num(e.trainLoss()), num(e.genExcess()), num(e.gradNorm()),
+                    e.morseIndex(), e.nullDim(), e.singularity(), vec(e.point()), e.refined() ? "" : e.kind().equals("attractor") ? " (not polished)" : " (not refined)"));
+        }
+        b.append(fmt("%nattractor  %s%s  θ=%s%n", s.attractorKind(), s.polished() ? " (Newton-polished)" : "",
+                vec(s.attractor())));
+        b.append(fmt("  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s  drift=%s per decade%n", num(s.trainLoss()),
+                num(s.genExcess()), num(s.gradNorm()), vec(s.attractorEigenvalues()), num(s.attractorDrift())));
+        b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E_opt=%s  |attractor − θ*|=%s%n",
+                num(s.optTrainLoss()), num(s.optGradNorm()), num(s.optGenExcess()), num(s.optDistance())));
+        b.append(fmt("  overfitting: L_N(attractor) %s L_N(θ*), E(attractor) − min E = %s (min E %s at step %d)%n",
+                s.trainLoss() < s.optTrainLoss() ? "<" : ">=", num(s.genExcess() - s.minGenExcess()),
+                num(s.minGenExcess()), s.minGenStep()));
+        return b.toString();
+    }
+
+    private static String fmt(String f, Object... args) {
+        return String.format(Locale.ROOT, f, args);
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static String vec(double[] v) {
+        return Arrays.stream(v).mapToObj(PhaseTable::num).reduce((a, c) -> a + ", " + c).map(x -> "[" + x + "]").orElse("[]");
+    }
+}
