@@ -1,0 +1,49 @@
+package saddlesweep.job;
+
+import java.util.List;
+import java.util.Map;
+
+/** The vocabulary of a job file: the keys each section accepts, in the order canonical renderings use. */
+final class JobKeys {
+
+    private JobKeys() {
+    }
+
+    static final String NAME = "name";
+    static final String TEACHER = "teacher";
+    static final String INPUT_STD = "input_std";
+    static final String N = "n";
+    static final String SIGMA2 = "sigma2";
+    static final String HIDDEN = "hidden";
+    static final String DATA_SEED = "data_seed";
+    static final String INIT_SEED = "init_seed";
+    static final String TRAINING = "training";
+    static final String ANALYSIS = "analysis";
+    static final String CHUNK_SIZE = "chunk_size";
+
+    /** Top-level keys. */
+    static final List<String> TOP = List.of(NAME, TEACHER, INPUT_STD, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED,
+            TRAINING, ANALYSIS, CHUNK_SIZE);
+
+    /** Top-level keys without a default. */
+    static final List<String> REQUIRED = List.of(NAME, TEACHER, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED);
+
+    /** The grid axes, slowest-varying first (the order of the mixed-radix task index). */
+    static final List<String> AXES = List.of(N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED);
+
+    static final List<String> TEACHER_KEYS = List.of("w", "v");
+
+    static final List<String> RANGE_KEYS = List.of("from", "count", "step");
+
+    /** Keys of {@code training}, in the order of {@code TrainingSettings}' components. */
+    static final List<String> TRAINING_KEYS = List.of("eta", "init_scale", "max_steps", "grad_tol",
+            "records_per_decade", "polish");
+
+    /** Keys of {@code analysis}, in the order of {@code AnalysisSettings}' components. */
+    static final List<String> ANALYSIS_KEYS = List.of("dip_factor", "near_optimal_ratio", "near_optimal_abs",
+            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "drift_min_growth");
+
+    /** Sections with their keys, for "`eta` belongs under `training`" hints. */
+    static final Map<String, List<String>> SECTIONS = Map.of(TEACHER, TEACHER_KEYS, TRAINING, TRAINING_KEYS,
+            ANALYSIS, ANALYSIS_KEYS);
+}
