@@ -11,15 +11,18 @@ import saddlesweep.train.TrainingRecord;
  * Decides where a run ends, during gradient descent (to stop it as soon as the attractor is certain) and
  * after it.
  *
- * <p>During GD, at a record where ‖∇L_N‖ is falling: if the Hessian has no negative eigenvalue and GD is
- * stable there (η·λ_max &lt; 2), a Newton polish is tried — strict when the Hessian is positive definite,
- * on the range of the Hessian when it has null directions. It is accepted when it reaches ‖∇L_N‖ ≤
+ * <p>During GD, at a record where ‖∇L_N‖ is falling: if the Hessian is positive definite and GD is stable
+ * there (η·λ_max &lt; 2), a strict Newton polish is tried. It is accepted when it reaches ‖∇L_N‖ ≤
  * {@value #POLISH_GRAD_TOL} within {@code 0.05·(1 + ‖θ‖)} of the iterate with curvature of the same kind all
  * the way (at the iterate, along the Newton path, at the midpoint and at the end): the iterate is then in
  * the basin of that minimum and plain GD would converge to it. A drifting iterate has gradient along its
  * null directions that no such polish removes, so it is never polished onto a far point.
  *
- * <p>After GD: a polish as above; else, when ‖θ‖ grew monotonically by more than {@code driftMinGrowth}
+ * Near a degenerate minimum GD is left to converge by itself: where it lands on the critical manifold
+ * depends on its path, which a polish on the Hessian's range reproduces only to second order.
+ *
+ * <p>After GD (gradient tolerance or step budget reached): a polish as above, on the Hessian's range when
+ * it has null directions; else, when ‖θ‖ grew monotonically by more than {@code driftMinGrowth}
  * over the last recorded decade while ‖∇L_N‖ fell, {@code at_infinity}; else a last iterate with no negative curvature and
  * null directions is {@code degenerate} (unpolished); anything else {@code unresolved}.
  */
@@ -46,7 +49,7 @@ public final class AttractorFinder {
         TrainingRecord prev = previous;
         previous = r;
         if (prev == null || !(r.gradNorm() < prev.gradNorm())) return null;
-        return polish(r.theta(), 0.0);
+        return polish(r.theta(), 0.0, false);
     }
 
     /** Classifies the end of a finished GD run. */
@@ -58,7 +61,7 @@ public final class AttractorFinder {
             return new Attractor(AttractorKind.UNRESOLVED, theta, false, Double.NaN);
         }
         double drift = drift(records);
-        Attractor polished = polish(theta, drift);
+        Attractor polished = polish(theta, drift, true);
         if (polished != null) return polished;
         if (drifting(records)) return new Attractor(AttractorKind.AT_INFINITY, theta, false, drift);
         Spectrum sp = Spectrum.of(loss.hessian(theta));
@@ -71,11 +74,12 @@ public final class AttractorFinder {
         return new Attractor(AttractorKind.UNRESOLVED, theta, false, drift);
     }
 
-    private Attractor polish(double[] theta, double drift) {
+    private Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
         double tol = settings.eigenRelTol();
         Spectrum sp = Spectrum.of(loss.hessian(theta));
         if (sp.morseIndex(tol) > 0 || eta * sp.maxAbs() >= 2) return null;
         boolean strict = sp.positiveDefinite(tol);
+        if (!strict && !allowDegenerate) return null;
         NewtonPolish.Mode mode = strict ? NewtonPolish.Mode.STRICT : NewtonPolish.Mode.DEGENERATE;
         double radius = POLISH_RADIUS * (1 + Vectors.norm(theta));
         NewtonPolish.Result p = new NewtonPolish(loss, tol, radius).polish(theta, mode);
