@@ -1,15 +1,149 @@
 package saddlesweep.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import saddlesweep.bench.BenchSettings;
+import saddlesweep.bench.KernelBench;
+import saddlesweep.bench.KernelTiming;
+import saddlesweep.bench.NumpyBench;
+import saddlesweep.bench.SweepBench;
+import saddlesweep.train.Kernels;
+import saddlesweep.train.ScalarKernel;
+import saddlesweep.train.VectorKernel;
 
-/** Placeholder for the {@code bench} subcommand (being built). */
-@Command(name = "bench", description = "(not built yet)")
+/**
+ * {@code bench}: the GD step's cost in ns per sample·unit·step for the scalar reference and the Vector API
+ * kernel (one thread, median of timed repetitions after warm-up), optionally against numpy, and with
+ * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the GD step (ns per sample·unit·step): ScalarKernel vs VectorKernel [vs numpy]; "
+                + "with --spark, sweep throughput on Spark local mode vs a thread pool.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Few sizes and short repetitions (a few seconds; for tests).")
+    boolean quick;
+
+    @Option(names = "--n", split = ",", paramLabel = "N", description = "Data set sizes (default 100,1000,10000).")
+    List<Integer> sizes;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "H", description = "Widths (default 1,2,4,8).")
+    List<Integer> hidden;
+
+    @Option(names = "--reps", description = "Timed repetitions per case; the median is printed (default 5).")
+    Integer reps;
+
+    @Option(names = "--rep-ms", description = "Minimum length of one repetition in ms (default 50).")
+    Long repMillis;
+
+    @Option(names = "--warmup-ms", description = "Warm-up per case in ms (default 300).")
+    Long warmupMillis;
+
+    @Option(names = "--cpu-clock", description = "Time with the thread's CPU clock, not the wall clock (shared machines).")
+    boolean cpuClock;
+
+    @Option(names = "--no-kernels", description = "Skip the kernel table (e.g. with --spark).")
+    boolean noKernels;
+
+    @Option(names = "--numpy", description = "Also time scripts/bench_numpy.py (python3, numpy) on the same sizes.")
+    boolean numpy;
+
+    @Option(names = "--numpy-script", paramLabel = "FILE", description = "Path of bench_numpy.py (default scripts/bench_numpy.py).")
+    Path numpyScript = Path.of("scripts", "bench_numpy.py");
+
+    @Option(names = "--python", paramLabel = "EXE", description = "Python interpreter (default python3).")
+    String python = "python3";
+
+    @Option(names = "--spark", description = "Sweep throughput: Spark local[T] vs a T-thread pool, T = 1 and 2.")
+    boolean spark;
+
+    @Option(names = "--spark-runs", paramLabel = "K", description = "Runs in the --spark sweep (default 16, --quick 4).")
+    Integer sparkRuns;
 
     @Override
     public Integer call() {
-        throw new UserError("bench is not built yet");
+        PrintWriter out = spec.commandLine().getOut();
+        BenchSettings s = settings();
+        if (!noKernels) kernelTable(out, s);
+        if (spark) {
+            int runs = sparkRuns != null ? sparkRuns : quick ? 4 : 16;
+            if (runs < 1) throw new UserError("--spark-runs must be >= 1, got " + runs);
+            try {
+                SweepBench.run(out, runs, quick ? 1 : 3);
+            } catch (NoClassDefFoundError e) {
+                out.println("spark: skipped (Spark is not on the class path; run ./submit.sh bench --spark)");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    BenchSettings settings() {
+        BenchSettings base = quick ? BenchSettings.quick() : BenchSettings.full();
+        try {
+            return new BenchSettings(sizes != null ? sizes : base.sizes(), hidden != null ? hidden : base.hidden(),
+                    reps != null ? reps : base.reps(), repMillis != null ? repMillis : base.repMillis(),
+                    warmupMillis != null ? warmupMillis : base.warmupMillis(), cpuClock);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** Gets both kernels JIT-compiled before the first case is timed (N = 1000, H = 4, 3 warm-up periods). */
+    private static void warmUp(BenchSettings s, boolean vector) {
+        BenchSettings w = new BenchSettings(List.of(1000), List.of(4), 1, 1, 3 * s.warmupMillis(), false);
+        KernelBench.time("scalar", ScalarKernel::new, 1000, 4, w);
+        if (vector) KernelBench.time("vector", VectorKernel::new, 1000, 4, w);
+    }
+
+    private void kernelTable(PrintWriter out, BenchSettings s) {
+        boolean vector = Kernels.vectorApiPresent();
+        out.printf("GD step cost, ns per sample·unit·step (one thread; %s clock; median of %d repetitions of >= %d ms after %d ms warm-up)%n",
+                s.cpuClock() ? "CPU" : "wall", s.reps(), s.repMillis(), s.warmupMillis());
+        out.printf("java %s, %d cores, vector lanes %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), vector ? VectorKernel.lanes() : "n/a");
+        if (!vector) out.println("vector: skipped (start the JVM with --add-modules=jdk.incubator.vector)");
+        String numpySkipped = null;
+        if (numpy) {   // probe once, so that a missing python3 or numpy gives one line and no column
+            NumpyBench.Result probe = NumpyBench.run(numpyScript, python, one(s, 8, 1, 1, 1));
+            numpySkipped = probe.skipped();
+            if (numpySkipped != null) out.println("numpy: skipped (" + numpySkipped + ")");
+        }
+        boolean withNumpy = numpy && numpySkipped == null;
+        out.printf("%7s %3s %10s %10s %14s%s%n", "N", "H", "scalar_ns", "vector_ns", "scalar/vector",
+                withNumpy ? String.format(" %10s %13s", "numpy_ns", "numpy/vector") : "");
+        out.flush();
+        warmUp(s, vector);
+        for (int n : s.sizes()) {
+            for (int h : s.hidden()) {
+                KernelTiming sc = KernelBench.time("scalar", ScalarKernel::new, n, h, s);
+                KernelTiming vc = vector ? KernelBench.time("vector", VectorKernel::new, n, h, s) : null;
+                double vns = vc == null ? Double.NaN : vc.median();
+                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %14.2f",
+                        n, h, sc.median(), vns, sc.median() / vns));
+                if (withNumpy) {   // timed right after the Java kernels: a shared machine's load changes slowly
+                    NumpyBench.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
+                    Double nns = np.get(n, h);
+                    double v = nns == null ? Double.NaN : nns;
+                    line.append(String.format(" %10.3f %13.2f", v, v / vns));
+                }
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+
+    private static BenchSettings one(BenchSettings s, int n, int h, int reps, long repMillis) {
+        return new BenchSettings(List.of(n), List.of(h), reps, repMillis, s.warmupMillis(), s.cpuClock());
     }
 }

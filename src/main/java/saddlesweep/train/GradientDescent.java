@@ -35,7 +35,7 @@ public final class GradientDescent {
      * @param genExcess E(θ), evaluated at records only
      */
     public GradientDescent(DataSet data, TrainingSettings settings, ToDoubleFunction<double[]> genExcess) {
-        this(new ScalarKernel(data), settings, genExcess); // TODO(lead): Kernels.forData once the vector kernel lands
+        this(Kernels.forData(data), settings, genExcess);
     }
 
     public GradientDescent(GradientKernel kernel, TrainingSettings settings, ToDoubleFunction<double[]> genExcess) {

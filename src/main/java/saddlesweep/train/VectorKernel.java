@@ -1,0 +1,135 @@
+package saddlesweep.train;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import saddlesweep.model.DataSet;
+
+/**
+ * {@link GradientKernel} on the JDK Vector API, samples in SIMD lanes, with the kernels' own {@link VectorTanh}.
+ *
+ * <p>Summation order (fixed, so the bits are the same on every machine, thread and JIT state): the data are
+ * padded with zeros to a multiple of {@link #WIDTH} = 8 (a padded sample has x = y = 0, hence r = 0, and adds
+ * exact zeros); sample n is summed into partial sum n mod 8, in increasing n; the 8 partial sums are then
+ * added in lane order. The SIMD width only decides how many partial sums one vector holds (8, 4 or 2), not the
+ * order. {@link VectorKernelTwin} is the plain-Java statement of the same algorithm and has the same bits.
+ *
+ * <p>Per step, three passes over the data:
+ * <pre>
+ *   1. t_i(n) = tanh(w_i x_n),  f(n) = Σ_i v_i t_i(n)        (i in order, f = v_0 t_0 then fma)
+ *   2. r(n) = f(n) − y_n,  ρ(n) = r(n) x_n,  S_L += r²
+ *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)
+ *   L = S_L / 2N,  ∂L/∂v_i = S_v,i / N,  ∂L/∂w_i = v_i S_w,i / N
+ * </pre>
+ * When N is not a multiple of 8, a w_i = ±∞ makes the padded samples NaN (∞·0), so the loss is NaN where
+ * {@link ScalarKernel} may still return a finite value; θ itself is non-finite then in both cases.
+ */
+public final class VectorKernel implements GradientKernel {
+
+    /** Number of interleaved partial sums; fixes the summation order. */
+    public static final int WIDTH = 8;
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED.length() >= WIDTH
+            ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    private final int n;
+    private final int padded;
+    private final double[] x;
+    private final double[] y;
+    private final double[] f;
+    private final double[] rx;
+    private final double[] laneL = new double[WIDTH];
+    private final double[] laneV = new double[WIDTH];
+    private final double[] laneW = new double[WIDTH];
+    private double[] t = new double[0];
+
+    public VectorKernel(DataSet data) {
+        this.n = data.size();
+        this.padded = padded(n);
+        this.x = java.util.Arrays.copyOf(data.x(), padded);
+        this.y = java.util.Arrays.copyOf(data.y(), padded);
+        this.f = new double[padded];
+        this.rx = new double[padded];
+    }
+
+    /** N rounded up to a multiple of {@link #WIDTH} (at least one block). */
+    static int padded(int n) {
+        return Math.max(WIDTH, (n + WIDTH - 1) / WIDTH * WIDTH);
+    }
+
+    /** SIMD lanes per vector on this JVM (8, 4, 2 or 1). */
+    public static int lanes() {
+        return LANES;
+    }
+
+    @Override
+    public int samples() {
+        return n;
+    }
+
+    @Override
+    public double lossAndGradient(double[] theta, double[] grad) {
+        int h = theta.length / 2;
+        if (t.length != h * padded) t = new double[h * padded];
+        for (int i = 0; i < h; i++) unitForward(theta[i], theta[h + i], i);
+        double inv = 1.0 / n;
+        double loss = residuals();
+        for (int i = 0; i < h; i++) {
+            unitGradient(i);
+            grad[h + i] = sum(laneV) * inv;                  // ∂L/∂v_i = S_v,i / N
+            grad[i] = theta[h + i] * sum(laneW) * inv;       // ∂L/∂w_i = v_i S_w,i / N
+        }
+        return 0.5 * loss * inv;
+    }
+
+    /** Pass 1 for unit i: t_i = tanh(w_i x), f = v_i t_i (i = 0) or f + v_i t_i. */
+    private void unitForward(double w, double v, int i) {
+        int base = i * padded;
+        DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector ti = VectorTanh.tanh(DoubleVector.fromArray(SPECIES, x, k).mul(w));
+            ti.intoArray(t, base + k);
+            DoubleVector fk = i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k));
+            fk.intoArray(f, k);
+        }
+    }
+
+    /** Pass 2: r = f − y (kept in f), ρ = r x; returns S_L = Σ r² in the fixed order. */
+    private double residuals() {
+        for (int s = 0; s < WIDTH; s += LANES) {
+            DoubleVector acc = DoubleVector.zero(SPECIES);
+            for (int k = s; k < padded; k += WIDTH) {
+                DoubleVector r = DoubleVector.fromArray(SPECIES, f, k).sub(DoubleVector.fromArray(SPECIES, y, k));
+                r.intoArray(f, k);
+                r.mul(DoubleVector.fromArray(SPECIES, x, k)).intoArray(rx, k);
+                acc = r.fma(r, acc);                                                  // r²
+            }
+            acc.intoArray(laneL, s);
+        }
+        return sum(laneL);
+    }
+
+    /** Pass 3 for unit i: partial sums of S_v,i = Σ r t_i into laneV, of S_w,i = Σ ρ (1 − t_i²) into laneW. */
+    private void unitGradient(int i) {
+        int base = i * padded;
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        for (int s = 0; s < WIDTH; s += LANES) {
+            DoubleVector accV = DoubleVector.zero(SPECIES);
+            DoubleVector accW = DoubleVector.zero(SPECIES);
+            for (int k = s; k < padded; k += WIDTH) {
+                DoubleVector ti = DoubleVector.fromArray(SPECIES, t, base + k);
+                accV = DoubleVector.fromArray(SPECIES, f, k).fma(ti, accV);         // r t
+                DoubleVector sech2 = ti.neg().fma(ti, one);                          // 1 − t²
+                accW = DoubleVector.fromArray(SPECIES, rx, k).fma(sech2, accW);      // ρ (1 − t²)
+            }
+            accV.intoArray(laneV, s);
+            accW.intoArray(laneW, s);
+        }
+    }
+
+    /** Σ of the 8 partial sums, in lane order. */
+    static double sum(double[] lanes) {
+        double s = lanes[0];
+        for (int l = 1; l < WIDTH; l++) s += lanes[l];
+        return s;
+    }
+}

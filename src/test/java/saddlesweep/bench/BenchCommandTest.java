@@ -1,0 +1,100 @@
+package saddlesweep.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import saddlesweep.cli.Main;
+
+/** {@code bench --quick} runs and prints a table of the right shape (speed is not asserted). */
+class BenchCommandTest {
+
+    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)(\\s+([0-9.]+|NaN)\\s+([0-9.]+|NaN))?\\s*$");
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        });
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    static List<String> rows(String out) {
+        return out.lines().filter(l -> ROW.matcher(l).matches()).toList();
+    }
+
+    @Test
+    void quickRunPrintsOneRowPerCase() {
+        Run r = bench("--quick", "--reps", "2", "--rep-ms", "5", "--warmup-ms", "20");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("ns per sample·unit·step"), r.out);
+        assertTrue(r.out.contains("scalar_ns") && r.out.contains("vector_ns") && r.out.contains("scalar/vector"), r.out);
+        List<String> rows = rows(r.out);
+        assertEquals(4, rows.size(), r.out);   // N ∈ {100, 1000} × H ∈ {1, 4}
+        for (String row : rows) {
+            var m = ROW.matcher(row);
+            assertTrue(m.matches());
+            assertTrue(Double.parseDouble(m.group(3)) > 0 && Double.parseDouble(m.group(4)) > 0, row);
+        }
+    }
+
+    @Test
+    void customSizes() {
+        Run r = bench("--n", "3,17", "--hidden", "2", "--reps", "1", "--rep-ms", "2", "--warmup-ms", "5");
+        assertEquals(0, r.status, r.err);
+        List<String> rows = rows(r.out);
+        assertEquals(2, rows.size(), r.out);
+        assertTrue(rows.get(0).trim().startsWith("3 "), rows.get(0));
+        assertTrue(rows.get(1).trim().startsWith("17 "), rows.get(1));
+    }
+
+    @Test
+    void numpyWithoutPythonIsSkippedWithOneLine() {
+        Run r = bench("--n", "8", "--hidden", "1", "--reps", "1", "--rep-ms", "2", "--warmup-ms", "5",
+                "--numpy", "--python", "/nonexistent/python3");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("numpy: skipped (")), r.out);
+        assertEquals(1, rows(r.out).size(), r.out);
+    }
+
+    @Test
+    void numpyColumnsWhenAvailable() {
+        Run r = bench("--n", "64", "--hidden", "2", "--reps", "1", "--rep-ms", "5", "--warmup-ms", "5", "--numpy");
+        assertEquals(0, r.status, r.err);
+        List<String> rows = rows(r.out);
+        assertEquals(1, rows.size(), r.out);
+        if (r.out.contains("numpy: skipped")) return;   // no python3 or numpy on this machine
+        var m = ROW.matcher(rows.get(0));
+        assertTrue(m.matches() && m.group(6) != null, r.out);
+        assertTrue(Double.parseDouble(m.group(7)) > 0, r.out);
+    }
+
+    @Test
+    void badSizesAreAUserError() {
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "--n", "0"));
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "--hidden", "x"));
+    }
+
+    @Test
+    void numpyOutputLineIsParsed() {
+        var m = NumpyBench.LINE.matcher("numpy n=1000 hidden=4 reps=5 steps=2400 ns_per_sample_unit_step=16.21");
+        assertTrue(m.matches());
+        assertEquals("16.21", m.group(3));
+    }
+}
