@@ -50,7 +50,8 @@ public final class NewtonPolish {
             if (slope >= 0 || Vectors.norm(step) <= 1e-16 * (1 + Vectors.norm(theta))) {
                 return done(start, theta, value, gnorm, it);
             }
-            // Armijo backtracking: L(θ + αδ) ≤ L(θ) + 1e-4 α ∇Lᵀδ; at the last ulps accept the best non-increase
+            // Armijo backtracking: L(θ + αδ) ≤ L(θ) + 1e-4 α ∇Lᵀδ; once L changes below its rounding
+            // (a few ulps), a step that lowers ‖∇L‖ is accepted instead
             double alpha = 1;
             double[] trial = null;
             double tv = Double.NaN;
@@ -58,7 +59,8 @@ public final class NewtonPolish {
             for (int ls = 0; ls < 40; ls++, alpha *= 0.5) {
                 trial = Vectors.addScaled(theta, alpha, step);
                 tv = objective.gradient(trial, tg);
-                if (tv <= value + 1e-4 * alpha * slope || (tv <= value && Vectors.norm(tg) < gnorm)) break;
+                boolean flat = tv <= value + 64 * Math.ulp(value);
+                if (tv <= value + 1e-4 * alpha * slope || (flat && Vectors.norm(tg) < gnorm)) break;
                 trial = null;
             }
             if (trial == null) return done(start, theta, value, gnorm, it);
