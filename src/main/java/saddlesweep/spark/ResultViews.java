@@ -1,0 +1,45 @@
+package saddlesweep.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads the tables of a results root as DataFrames with the schema of their row records (columns in record
+ * order, {@code sweep} first, from the partition directories; columns a file lacks read as null).
+ */
+public final class ResultViews {
+
+    private ResultViews() {
+    }
+
+    /** One table, or null when it holds no data. */
+    public static Dataset<Row> read(SparkSession spark, ResultsRoot root, ResultTable table) throws IOException {
+        if (!root.hasData(table)) return null;
+        StructType schema = RecordRows.schema(table.rowType());
+        Dataset<Row> df = spark.read().schema(schema).parquet(root.table(table).toString());
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : schema.fields()) cols.add(functions.col(f.name()));
+        return df.select(cols.toArray(new Column[0]));
+    }
+
+    /** Registers every table with data as a temporary view of its name; returns the names registered. */
+    public static List<String> register(SparkSession spark, ResultsRoot root) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (ResultTable t : ResultTable.values()) {
+            Dataset<Row> df = read(spark, root, t);
+            if (df == null) continue;
+            df.createOrReplaceTempView(t.dirName());
+            names.add(t.dirName());
+        }
+        return names;
+    }
+}

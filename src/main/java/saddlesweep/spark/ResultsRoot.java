@@ -1,0 +1,139 @@
+package saddlesweep.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A results root and the file operations of the commit protocol, on any Hadoop file system (local paths use
+ * the raw local file system: no checksum side files). Layout, for a sweep named {@code S}:
+ * <pre>
+ *   runs/sweep=S/chunk-C.parquet          one file per committed chunk C (likewise events/, trajectory/)
+ *   attractors/sweep=S/attractors-U.parquet
+ *   _sweeps/S/job.yaml, _sweeps/S/job.sha256   the sweep's definition
+ *   _sweeps/S/commits/C.done               commit marker of chunk C
+ *   _sweeps/S/attractors.done              names the current attractors file
+ *   _staging/S/...                         files being written (removed on start)
+ * </pre>
+ * Names starting with {@code _} are ignored by Spark's readers, so {@code spark.read.parquet("ROOT/runs")}
+ * sees committed data and a {@code sweep} column from the directory names.
+ */
+public final class ResultsRoot {
+
+    private final Path root;
+    private final Configuration conf;
+    private final FileSystem fs;
+
+    public ResultsRoot(String location, Configuration hadoopConf) throws IOException {
+        this.conf = new Configuration(hadoopConf);
+        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        Path p = new Path(location);
+        this.fs = p.getFileSystem(conf);
+        this.root = fs.makeQualified(p);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    public Path table(ResultTable t) {
+        return new Path(root, t.dirName());
+    }
+
+    public Path partition(ResultTable t, String sweep) {
+        return new Path(table(t), ResultTable.PARTITION_COLUMN + "=" + sweep);
+    }
+
+    public Path sweepMeta(String sweep) {
+        return new Path(new Path(root, "_sweeps"), sweep);
+    }
+
+    public Path commits(String sweep) {
+        return new Path(sweepMeta(sweep), "commits");
+    }
+
+    public Path staging(String sweep) {
+        return new Path(new Path(root, "_staging"), sweep);
+    }
+
+    /** A fresh staging directory for one attempt (unique, so retries and other drivers never collide). */
+    public Path newStagingDir(String sweep, String what) throws IOException {
+        Path d = new Path(staging(sweep), what + "-" + UUID.randomUUID());
+        fs.mkdirs(d);
+        return d;
+    }
+
+    public boolean exists(Path p) throws IOException {
+        return fs.exists(p);
+    }
+
+    public void mkdirs(Path p) throws IOException {
+        if (!fs.mkdirs(p)) throw new IOException("cannot create directory " + p);
+    }
+
+    /** Deletes a file or directory tree; absent is fine. */
+    public void delete(Path p) throws IOException {
+        fs.delete(p, true);
+    }
+
+    /** Moves a file into place (atomic on POSIX and HDFS); an existing target is replaced. */
+    public void moveIntoPlace(Path from, Path to) throws IOException {
+        fs.mkdirs(to.getParent());
+        if (fs.exists(to)) fs.delete(to, false);
+        if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
+    }
+
+    /** Names of the entries of a directory (empty when it does not exist), sorted. */
+    public List<String> list(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try {
+            for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
+        } catch (FileNotFoundException e) {
+            return names;
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Writes a small text file atomically: to a temporary name beside it, then renamed. */
+    public void writeTextAtomically(Path p, String text) throws IOException {
+        Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp-" + UUID.randomUUID());
+        fs.mkdirs(p.getParent());
+        try (OutputStream out = fs.create(tmp, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        moveIntoPlace(tmp, p);
+    }
+
+    /** The text of a small file, or null when it does not exist. */
+    public String readText(Path p) throws IOException {
+        if (!fs.exists(p)) return null;
+        try (InputStream in = fs.open(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Whether a table directory holds at least one Parquet file in some partition. */
+    public boolean hasData(ResultTable t) throws IOException {
+        for (String part : list(table(t))) {
+            if (!part.startsWith(ResultTable.PARTITION_COLUMN + "=")) continue;
+            for (String f : list(new Path(table(t), part))) if (f.endsWith(".parquet")) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package saddlesweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The driver killed with SIGKILL mid-sweep, as a real child process started through {@code ./submit.sh}:
+ * once right after its first committed chunk, once in the middle of a later chunk. The reruns complete the
+ * grid with every task_id exactly once, and the tables equal those of an uninterrupted sweep run in
+ * {@code local[1]} with another chunk size.
+ */
+class DriverKillTest {
+
+    private static final String NAME = "killme";
+    /** 2 hidden × 3 data seeds × 2 init seeds = 12 tasks in chunks of 2. */
+    private static final long TASKS = 12;
+    private static final int CHUNK = 2;
+
+    @TempDir
+    Path dir;
+
+    private static String job() {
+        return "name: " + NAME + "\n"
+                + "teacher: {w: [1.0], v: [1.0]}\n"
+                + "n: [20]\n"
+                + "sigma2: [0.01]\n"
+                + "hidden: [1, 2]\n"
+                + "data_seed: {from: 1, count: 3}\n"
+                + "init_seed: {from: 1, count: 2}\n"
+                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 3000}\n"
+                + "chunk_size: " + CHUNK + "\n";
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void killedDriverLosesAtMostAChunkAndRerunsCompleteTheGridExactlyOnce() throws Exception {
+        Files.writeString(dir.resolve("job.yaml"), job());
+        Path commits = dir.resolve("out/_sweeps/" + NAME + "/commits");
+
+        // 1. killed right after its first chunk is committed
+        Process first = Launcher.start(dir, dir.resolve("run1"), Map.of(), "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
+        try {
+            waitFor(() -> markers(commits) >= 1, first, 180);
+        } finally {
+            Launcher.kill9(first);
+        }
+        int afterFirst = markers(commits);
+        assertTrue(afterFirst >= 1 && afterFirst < TASKS / CHUNK, "committed chunks after the first kill: " + afterFirst);
+
+        // 2. resumed, then killed in the middle of a later chunk
+        Process second = Launcher.start(dir, dir.resolve("run2"), Map.of(), "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
+        try {
+            waitFor(() -> markers(commits) >= afterFirst + 1, second, 180);
+            Thread.sleep(100);
+        } finally {
+            Launcher.kill9(second);
+        }
+        int afterSecond = markers(commits);
+        assertTrue(afterSecond > afterFirst, "the second driver committed nothing");
+        assertTrue(Launcher.read(dir.resolve("run2"), ".err").contains("resuming, " + CHUNK * afterFirst + "/" + TASKS),
+                Launcher.read(dir.resolve("run2"), ".err"));
+
+        // 3. the rerun completes the grid
+        Launcher.Result third = Launcher.run(dir, "run3", 300, "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
+        assertEquals(0, third.exit(), third.stderr());
+        assertTrue(third.stderr().contains("complete, " + TASKS + "/" + TASKS + " runs, " + (TASKS - (long) CHUNK * afterSecond) + " computed"), third.stderr());
+
+        // 4. an uninterrupted reference: one core, another chunk size
+        Launcher.Result ref = Launcher.run(dir, "ref", 300, "--master", "local[1]", "sweep", "job.yaml", "--out", "ref", "--chunk-size", "5");
+        assertEquals(0, ref.exit(), ref.stderr());
+
+        SparkSession spark = TestSpark.session();
+        List<Row> ids = spark.read().parquet(dir.resolve("out/runs").toString()).select("task_id").collectAsList();
+        assertEquals(TASKS, ids.size());
+        assertEquals(TASKS, new HashSet<>(ids).size(), "a task_id appears twice");
+        for (ResultTable t : ResultTable.values()) {
+            assertEquals(SweepFixture.rows(spark, dir.resolve("ref"), t, NAME), SweepFixture.rows(spark, dir.resolve("out"), t, NAME),
+                    t.dirName() + " differs from the uninterrupted local[1] sweep");
+        }
+        assertFalse(SweepFixture.rows(spark, dir.resolve("out"), ResultTable.TRAJECTORY, NAME).isEmpty());
+    }
+
+    private static int markers(Path commits) {
+        if (!Files.isDirectory(commits)) return 0;
+        try (Stream<Path> s = Files.list(commits)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
+                    && !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, Process p, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (!p.isAlive()) throw new AssertionError("the driver ended (exit " + p.exitValue() + ") before the kill point");
+            if (System.nanoTime() > end) throw new AssertionError("kill point not reached in " + seconds + " s");
+            Thread.sleep(20);
+        }
+    }
+}

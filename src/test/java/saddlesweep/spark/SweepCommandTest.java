@@ -1,0 +1,68 @@
+package saddlesweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sweep} on bad input: exit 2, one line on stderr, nothing written. */
+class SweepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private void assertOneErrorLine(CliCapture.Result r, String... fragments) {
+        assertEquals(2, r.exit(), r.stderr());
+        List<String> lines = r.errorLines();
+        assertEquals(1, lines.size(), "expected one line, got:\n" + r.stderr());
+        assertTrue(lines.get(0).startsWith("error: "), lines.get(0));
+        for (String f : fragments) assertTrue(lines.get(0).contains(f), lines.get(0) + " lacks " + f);
+    }
+
+    private List<String> listing() throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void badJobFileEndsWithOneLineAndWritesNothing() throws Exception {
+        Path job = dir.resolve("bad.yaml");
+        Files.writeString(job, SweepFixture.jobYaml("bad", 0.01).replace("n: [20]", "n: [0]"));
+        CliCapture.Result r = CliCapture.run("sweep", job.toString(), "--out", dir.resolve("out").toString());
+        assertOneErrorLine(r, "n");
+        assertEquals(List.of("bad.yaml"), listing(), "nothing may be created");
+
+        Files.writeString(job, SweepFixture.jobYaml("bad", 0.01) + "colour: blue\n");
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", dir.resolve("out").toString()), "colour");
+        assertEquals(List.of("bad.yaml"), listing());
+
+        assertOneErrorLine(CliCapture.run("sweep", dir.resolve("missing.yaml").toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(List.of("bad.yaml"), listing());
+    }
+
+    @Test
+    void outputThatIsAFileEndsWithOneLineAndWritesNothing() throws Exception {
+        Path job = SweepFixture.writeJob(dir, "good", 0.01);
+        Path file = dir.resolve("afile");
+        Files.writeString(file, "not a directory");
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", file.toString()), "not a directory");
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", file.resolve("sub").toString()), "not a directory");
+        assertEquals("not a directory", Files.readString(file));
+        assertEquals(List.of("afile", job.getFileName().toString()), listing());
+    }
+
+    @Test
+    void badOptionsEndWithOneLine() throws Exception {
+        Path job = SweepFixture.writeJob(dir, "good", 0.01);
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", dir.resolve("o").toString(), "--chunk-size", "0"), "--chunk-size");
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--bogus"), "--bogus");
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+}
