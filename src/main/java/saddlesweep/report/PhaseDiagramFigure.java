@@ -1,0 +1,165 @@
+package saddlesweep.report;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.spark.sql.Row;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+import saddlesweep.spark.ResultTable;
+
+/**
+ * Figure 3: for one student width H, a heat map over N (x) and σ² (y) of the share of a data set's converged
+ * runs that reach its dominant attractor (attractors.top_share, mean over data seeds). Each cell is labelled
+ * with that share and the mean number of distinct attractors; cells where no run converged are grey.
+ */
+final class PhaseDiagramFigure {
+
+    static final String SECTION = "3. Phase diagram: a single attractor?";
+
+    /** One (H, N, σ²) cell, averaged over the data seeds. */
+    record Cell(int hidden, int n, double sigma2, double topShare, double distinct, long dataSets,
+                long convergedSets, long runs, long converged) {
+    }
+
+    private PhaseDiagramFigure() {
+    }
+
+    /** All cells of the sweep (empty when there is no attractors table). */
+    static List<Cell> load(ReportSource source) {
+        List<Cell> cells = new ArrayList<>();
+        if (!source.has(ResultTable.ATTRACTORS)) return cells;
+        for (Row r : source.sql("select hidden, n, sigma2, avg(top_share) as share, "
+                + "avg(case when converged > 0 then `distinct` end) as dist, count(*) as sets, "
+                + "count(top_share) as conv_sets, sum(runs) as runs, sum(converged) as converged "
+                + "from attractors group by hidden, n, sigma2 order by hidden, n, sigma2")) {
+            cells.add(new Cell(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2"), Rows.dbl(r, "share"),
+                    Rows.dbl(r, "dist"), Rows.lng(r, "sets"), Rows.lng(r, "conv_sets"), Rows.lng(r, "runs"),
+                    Rows.lng(r, "converged")));
+        }
+        return cells;
+    }
+
+    /** One figure per H present in the runs ({@code widths}); reasons for those left out. */
+    static List<FigureResult> write(List<Cell> all, List<Integer> widths, Path dir) {
+        List<FigureResult> out = new ArrayList<>();
+        if (all.isEmpty()) {
+            out.add(FigureResult.leftOut(SECTION, "Phase diagram", "the sweep has no attractors table (it is written when a sweep completes)"));
+            return out;
+        }
+        for (int h : widths) {
+            String title = "Share of runs at the dominant attractor, H = " + h;
+            List<Cell> cells = all.stream().filter(c -> c.hidden() == h).toList();
+            if (cells.size() < 2) {
+                out.add(FigureResult.leftOut(SECTION, title, "H = " + h + " has " + cells.size()
+                        + " (N, σ²) cell(s); a phase diagram needs at least two"));
+            } else if (cells.stream().allMatch(c -> Double.isNaN(c.topShare()))) {
+                out.add(FigureResult.leftOut(SECTION, title, "no run with H = " + h
+                        + " converged, so no data set has a dominant attractor"));
+            } else {
+                out.add(draw(h, cells, dir, "phase-H" + h + ".png", title));
+            }
+        }
+        return out;
+    }
+
+    private static FigureResult draw(int h, List<Cell> cells, Path dir, String file, String title) {
+        TreeSet<Integer> ns = new TreeSet<>();
+        TreeSet<Double> s2 = new TreeSet<>();
+        for (Cell c : cells) {
+            ns.add(c.n());
+            s2.add(c.sigma2());
+        }
+        List<Integer> nList = new ArrayList<>(ns);
+        List<Double> sList = new ArrayList<>(s2);
+        double[][] xyz = new double[3][cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            xyz[0][i] = nList.indexOf(cells.get(i).n());
+            xyz[1][i] = sList.indexOf(cells.get(i).sigma2());
+            xyz[2][i] = cells.get(i).topShare();
+        }
+        DefaultXYZDataset ds = new DefaultXYZDataset();
+        ds.addSeries("top share", xyz);
+
+        SymbolAxis xAxis = new SymbolAxis("N (data set size)", nList.stream().map(String::valueOf).toArray(String[]::new));
+        SymbolAxis yAxis = new SymbolAxis("σ² (noise variance)", sList.stream().map(Numbers::g3).toArray(String[]::new));
+        for (SymbolAxis a : new SymbolAxis[]{xAxis, yAxis}) {
+            a.setGridBandsVisible(false);
+            a.setAutoRange(false);
+        }
+        xAxis.setRange(-0.5, nList.size() - 0.5);
+        yAxis.setRange(-0.5, sList.size() - 0.5);
+
+        ColourScale scale = new ColourScale(0, 1);
+        XYBlockRenderer r = new XYBlockRenderer();
+        r.setPaintScale(scale);
+        r.setBlockWidth(0.97);
+        r.setBlockHeight(0.96);
+        r.setBlockAnchor(RectangleAnchor.CENTER);
+        XYPlot plot = new XYPlot(ds, xAxis, yAxis, r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (Cell c : cells) {
+            double x = nList.indexOf(c.n());
+            double y = sList.indexOf(c.sigma2());
+            boolean missing = Double.isNaN(c.topShare());
+            Color ink = !missing && scale.isDark(c.topShare()) ? Color.WHITE : Color.BLACK;
+            String main = missing ? "no converged run" : Math.round(100 * c.topShare()) + " %";
+            XYTextAnnotation a = new XYTextAnnotation(main, x, y);
+            a.setFont(missing ? Charts.ANNOTATION_FONT : Charts.CELL_FONT);
+            a.setPaint(ink);
+            a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            plot.addAnnotation(a);
+            String sub = missing ? c.runs() + " runs" : Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor, " : " attractors, ") + c.converged() + "/" + c.runs() + " conv.";
+            XYTextAnnotation b = new XYTextAnnotation(sub, x, y);
+            b.setFont(Charts.ANNOTATION_FONT);
+            b.setPaint(ink);
+            b.setTextAnchor(TextAnchor.TOP_CENTER);
+            plot.addAnnotation(b);
+        }
+        JFreeChart chart = Charts.chart(title, "attractors.top_share averaged over data seeds; grey: no converged run", plot, false);
+        NumberAxis legendAxis = new NumberAxis("share at dominant attractor");
+        legendAxis.setRange(0, 1);
+        legendAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
+        legendAxis.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
+        Charts.styleAxis(legendAxis);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        legend.setStripWidth(28);
+        legend.setSubdivisionCount(200);
+        legend.setMargin(new RectangleInsets(40, 16, 40, 8));
+        legend.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(legend);
+        Charts.save(chart, dir.resolve(file));
+
+        double meanShare = cells.stream().filter(c -> !Double.isNaN(c.topShare())).mapToDouble(Cell::topShare).average().orElse(Double.NaN);
+        long sets = cells.stream().mapToLong(Cell::dataSets).sum();
+        long convSets = cells.stream().mapToLong(Cell::convergedSets).sum();
+        long single = cells.stream().filter(c -> c.topShare() >= 1.0).count();
+        String caption = "H = " + h + ": " + sets + " data sets over " + nList.size() + " N × " + sList.size()
+                + " σ² values; " + Numbers.countShare(convSets, sets) + " have at least one converged run. "
+                + "Cell colour and percentage: share of a data set's converged runs in its largest attractor cluster "
+                + "modulo symmetry (attractors.top_share), averaged over data seeds; mean over cells "
+                + Numbers.percent(meanShare) + "; " + single + " of " + cells.size()
+                + " cells reach 100 % (a single attractor). Runs that did not converge (max_steps, diverged, failed) "
+                + "are not clustered.";
+        return FigureResult.drawn(SECTION, title, file, caption);
+    }
+}

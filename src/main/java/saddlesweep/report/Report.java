@@ -1,0 +1,89 @@
+package saddlesweep.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the report of one sweep: reads the data of every figure through Spark SQL, draws the figures that
+ * the data supports into the output directory, and writes {@code index.html}. Figures are:
+ * dynamics and parameters of one run per H (or of {@code --task}), phase diagram per H, overfitting per H,
+ * plateau durations and shares, and ‖∇L_N(θ*)‖ vs σ/√N. A figure without data is left out with a reason,
+ * printed and shown in the page.
+ */
+public final class Report {
+
+    private final ReportSource source;
+    private final String taskId;
+
+    /** {@code taskId} (may be null) selects the run of figures 1–2; otherwise a typical run per H is shown. */
+    public Report(ReportSource source, String taskId) {
+        this.source = source;
+        this.taskId = taskId;
+    }
+
+    /** Writes the report into {@code dir} (created if needed); prints one line per figure; returns the figures. */
+    public List<FigureResult> write(Path dir, PrintStream log) {
+        // read everything first, so that a failing query leaves no half-written directory
+        List<Integer> widths = source.sql("select distinct hidden from runs order by hidden").stream()
+                .map(r -> r.<Integer>getAs(0)).toList();
+        List<RunTrace> traces = new ArrayList<>();
+        List<String> whys = new ArrayList<>();
+        List<FigureResult> missingRuns = new ArrayList<>();
+        if (taskId != null) {
+            traces.add(RunTrace.load(source, taskId));
+            whys.add("The run chosen with --task.");
+        } else {
+            for (TypicalRuns.Choice c : TypicalRuns.choose(source)) {
+                if (c.taskId() == null) {
+                    missingRuns.add(FigureResult.leftOut(DynamicsFigure.SECTION, "Dynamics, H = " + c.hidden(), c.why()));
+                    continue;
+                }
+                traces.add(RunTrace.load(source, c.taskId()));
+                whys.add(c.why());
+            }
+        }
+        List<PhaseDiagramFigure.Cell> cells = PhaseDiagramFigure.load(source);
+        List<OverfittingFigure.Group> groups = OverfittingFigure.load(source);
+        List<PlateauDurationFigure.Plateau> plateaus = PlateauDurationFigure.load(source);
+        List<PlateauShareFigure.Share> shares = PlateauShareFigure.load(source);
+        TheoremFigure.Data theorem = TheoremFigure.load(source);
+        String keyNumbers = KeyNumbers.html(source);
+
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        List<FigureResult> figures = new ArrayList<>(missingRuns);
+        List<FigureResult> parameters = new ArrayList<>();
+        for (int i = 0; i < traces.size(); i++) {
+            RunTrace t = traces.get(i);
+            String suffix = taskId != null ? "task-" + safe(taskId) : "H" + t.run().hidden();
+            figures.add(DynamicsFigure.write(t, whys.get(i), dir, "dynamics-" + suffix + ".png"));
+            parameters.add(ParametersFigure.write(t, dir, "parameters-" + suffix + ".png"));
+        }
+        figures.addAll(parameters);
+        figures.addAll(PhaseDiagramFigure.write(cells, widths, dir));
+        figures.addAll(OverfittingFigure.write(groups, widths, dir));
+        figures.add(PlateauDurationFigure.write(plateaus, dir));
+        figures.add(PlateauShareFigure.write(shares, dir));
+        figures.add(TheoremFigure.write(theorem, dir));
+        IndexPage.write(dir, source, keyNumbers, figures);
+
+        for (FigureResult f : figures) {
+            if (f.isDrawn()) log.println("wrote " + dir.resolve(f.file()));
+            else log.println("left out " + f.title() + ": " + f.reason());
+        }
+        log.println("wrote " + dir.resolve(IndexPage.FILE) + " (" + FigureResult.files(figures).size() + " figures)");
+        return figures;
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}
