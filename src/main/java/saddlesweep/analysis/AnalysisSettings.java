@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param dipFactor          a slow passage is a local minimum of ‖∇L_N‖ at least this factor below the
  *                           gradient maxima on both sides (log-step time)
- * @param nearOptimalRatio   a slow passage is {@code near_optimal} when E(dip) ≤ nearOptimalRatio·min_run E + nearOptimalAbs
+ * @param nearOptimalRatio   a slow passage is {@code near_optimal} when E(dip) ≤ nearOptimalRatio·(min of E from the
+ *                           passage's entry to the end) + nearOptimalAbs
  * @param nearOptimalAbs     absolute slack of that rule (useful when min E is at rounding level)
  * @param eigenRelTol        an eigenvalue λ counts as zero when |λ| ≤ eigenRelTol·max|λ|; negative beyond that
  * @param singularTol        a unit is eliminated when |w_i| or |v_i| ≤ singularTol; two units overlap when
@@ -34,6 +35,6 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(10.0, 10.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01);
+        return new AnalysisSettings(10.0, 2.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01);
     }
 }

@@ -58,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     boolean noPolish;
     @Option(names = "--dip-factor", description = "Slow-passage prominence factor (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     double dipFactor;
-    @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·min E (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     double nearOptimalRatio;
     @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y (replaces the generated data).")
     Path data;

@@ -98,7 +98,9 @@ public final class RunPipeline {
         Long nearOptimalStep = null;
         for (SlowPassage p : passages) {
             TrainingRecord dip = records.get(p.dipIndex());
-            String kind = PassageLabel.of(dip.genExcess(), minE, as);
+            double minLater = diverged ? Double.POSITIVE_INFINITY : genExcess;       // E from the entry on
+            for (int i = p.enterIndex(); i < records.size(); i++) minLater = Math.min(minLater, records.get(i).genExcess());
+            String kind = PassageLabel.of(dip.genExcess(), minLater, as);
             CriticalPointSolver.Result cp = solver.solve(dip.theta());
             boolean refined = cp.converged() && Vectors.distance(cp.theta(), dip.theta()) <= as.refineMaxDistance();
             double[] point = refined ? cp.theta() : dip.theta();
