@@ -163,10 +163,10 @@ class JobParserTest {
     @Test
     void shippedJobsHaveTheirIntendedGrids() {
         SweepJob quick = JobParser.parse(Path.of("jobs/quickstart.yaml"), false);
-        assertEquals(24, quick.size());
+        assertEquals(3 * 2 * 3 * 2 * 4, quick.size());
         assertEquals(0.05, quick.training().eta());
-        assertEquals(20_000L, quick.training().maxSteps());
-        assertEquals(List.of(50L, 200L), values(quick.n()));
+        assertEquals(200_000L, quick.training().maxSteps());
+        assertEquals(List.of(50L, 100L, 200L), values(quick.n()));
 
         SweepJob paper = JobParser.parse(Path.of("jobs/paper.yaml"), false);
         assertEquals(5 * 4 * 3 * 4 * 8, paper.size());
