@@ -26,10 +26,10 @@ import saddlesweep.train.TrainingSettings;
  */
 public final class SweepBench {
 
-    /** The bench sweep's runs: teacher w* = v* = 1, N = 200, σ² = 0.01, H = 2, 20000 GD steps, seeds 1..K. */
-    static List<RunConfig> tasks(int runs) {
+    /** The bench sweep's runs: teacher w* = v* = 1, N = 200, σ² = 0.01, H = 2, at most maxSteps GD steps, seeds 1..K. */
+    static List<RunConfig> tasks(int runs, long maxSteps) {
         Teacher teacher = new Teacher(new double[]{1}, new double[]{1});
-        TrainingSettings ts = TrainingSettings.defaults().withMaxSteps(20_000);
+        TrainingSettings ts = TrainingSettings.defaults().withMaxSteps(maxSteps);
         List<RunConfig> c = new ArrayList<>();
         for (int i = 0; i < runs; i++) c.add(RunConfig.of(teacher, 200, 0.01, 2, 1 + i / 4, 1 + i % 4).withTraining(ts));
         return c;
@@ -38,9 +38,9 @@ public final class SweepBench {
     private SweepBench() {
     }
 
-    public static void run(PrintWriter out, int runs, int reps) {
-        List<RunConfig> configs = tasks(runs);
-        out.printf("sweep throughput, runs/s (%d runs: N=200, H=2, <= 20000 GD steps + analysis; median of %d)%n", runs, reps);
+    public static void run(PrintWriter out, int runs, long maxSteps, int reps) {
+        List<RunConfig> configs = tasks(runs, maxSteps);
+        out.printf("sweep throughput, runs/s (%d runs: N=200, H=2, <= %d GD steps + analysis; median of %d)%n", runs, maxSteps, reps);
         out.flush();
         pool(configs, 2);   // warm-up: JIT-compile the pipeline before anything is timed
         double[][] rate = new double[2][2];   // [threads − 1][0 = pool, 1 = spark]: runs per wall second

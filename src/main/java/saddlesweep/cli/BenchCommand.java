@@ -67,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--spark", description = "Sweep throughput: Spark local[T] vs a T-thread pool, T = 1 and 2.")
     boolean spark;
 
+    @Option(names = "--spark-steps", paramLabel = "S", description = "Step budget of each --spark run (default ${DEFAULT-VALUE}).", defaultValue = "20000")
+    long sparkSteps;
+
     @Option(names = "--spark-runs", paramLabel = "K", description = "Runs in the --spark sweep (default 16, --quick 4).")
     Integer sparkRuns;
 
@@ -78,8 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (spark) {
             int runs = sparkRuns != null ? sparkRuns : quick ? 4 : 16;
             if (runs < 1) throw new UserError("--spark-runs must be >= 1, got " + runs);
+            if (sparkSteps < 1) throw new UserError("--spark-steps must be >= 1, got " + sparkSteps);
             try {
-                SweepBench.run(out, runs, quick ? 1 : 3);
+                SweepBench.run(out, runs, sparkSteps, quick ? 1 : 3);
             } catch (NoClassDefFoundError e) {
                 out.println("spark: skipped (Spark is not on the class path; run ./submit.sh bench --spark)");
             }
