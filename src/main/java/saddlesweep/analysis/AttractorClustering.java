@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import saddlesweep.model.Symmetry;
+import saddlesweep.model.Vectors;
 
 /**
  * Groups the attractors of the runs on one data set into distinct attractors modulo symmetry: two attractors
@@ -44,7 +45,7 @@ public final class AttractorClustering {
         for (int i = 0; i < m; i++) parent[i] = i;
         for (int i = 0; i < m; i++) {
             for (int j = i + 1; j < m; j++) {
-                if (canon[i].length == canon[j].length && distance(canon[i], canon[j]) <= tol) union(parent, i, j);
+                if (canon[i].length == canon[j].length && Vectors.distance(canon[i], canon[j]) <= tol) union(parent, i, j);
             }
         }
 
@@ -67,15 +68,6 @@ public final class AttractorClustering {
                 .thenComparingDouble(c -> c.representative().trainLoss())
                 .thenComparing(c -> c.representative().taskId()));
         return clusters;
-    }
-
-    private static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 
     private static int find(int[] parent, int i) {

@@ -15,30 +15,13 @@ public final class GaussLegendre {
         weights = new double[m];
         for (int i = 0; i < (m + 1) / 2; i++) {
             double z = Math.cos(Math.PI * (i + 0.75) / (m + 0.5));
-            double dp = 0;
             for (int iter = 0; iter < 100; iter++) {
-                // P_m(z) and P_m'(z) by (j+1) P_{j+1} = (2j+1) z P_j − j P_{j−1}
-                double p0 = 1;
-                double p1 = z;
-                for (int j = 1; j < m; j++) {
-                    double p2 = ((2 * j + 1) * z * p1 - j * p0) / (j + 1);
-                    p0 = p1;
-                    p1 = p2;
-                }
-                dp = m * (z * p1 - p0) / (z * z - 1);   // P_m' = m (z P_m − P_{m−1}) / (z² − 1)
-                double dz = p1 / dp;
+                double[] p = legendre(m, z);
+                double dz = p[0] / p[1];
                 z -= dz;
                 if (Math.abs(dz) < 1e-16) break;
             }
-            // recompute derivative at the converged node
-            double p0 = 1;
-            double p1 = z;
-            for (int j = 1; j < m; j++) {
-                double p2 = ((2 * j + 1) * z * p1 - j * p0) / (j + 1);
-                p0 = p1;
-                p1 = p2;
-            }
-            dp = m * (z * p1 - p0) / (z * z - 1);
+            double dp = legendre(m, z)[1];
             double w = 2 / ((1 - z * z) * dp * dp);    // w_i = 2 / ((1 − z²) P_m'(z)²)
             nodes[i] = -z;
             nodes[m - 1 - i] = z;
@@ -46,6 +29,18 @@ public final class GaussLegendre {
             weights[m - 1 - i] = w;
         }
         if (m % 2 == 1) nodes[m / 2] = 0.0;
+    }
+
+    /** {P_m(z), P_m'(z)}: (j+1) P_{j+1} = (2j+1) z P_j − j P_{j−1}, and P_m' = m (z P_m − P_{m−1}) / (z² − 1). */
+    private static double[] legendre(int m, double z) {
+        double p0 = 1;
+        double p1 = z;
+        for (int j = 1; j < m; j++) {
+            double p2 = ((2 * j + 1) * z * p1 - j * p0) / (j + 1);
+            p0 = p1;
+            p1 = p2;
+        }
+        return new double[] {p1, m * (z * p1 - p0) / (z * z - 1)};
     }
 
     public int size() {

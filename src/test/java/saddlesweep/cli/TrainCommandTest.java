@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import saddlesweep.spark.CliCapture;
+
 import saddlesweep.model.DataSet;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Teacher;
@@ -23,23 +22,8 @@ import saddlesweep.model.Teacher;
 /** The {@code train} command end to end, in this JVM: JSON columns, CSV data in and out, bad input. */
 class TrainCommandTest {
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static synchronized Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliCapture.Result run(String... args) {
+        return CliCapture.run(args);
     }
 
     @Test
@@ -50,9 +34,9 @@ class TrainCommandTest {
         for (int i = 0; i < data.size(); i++) csv.append(data.x()[i]).append(',').append(data.y()[i]).append('\n');
         Path file = dir.resolve("data.csv");
         Files.writeString(file, csv);
-        Result r = run("train", "--data", file.toString(), "--hidden", "1", "--init", "0.3,0.2", "--max-steps", "200000", "--json");
-        assertEquals(0, r.exit(), r.err());
-        JsonNode doc = Json.mapper().readTree(r.out());
+        CliCapture.Result r = run("train", "--data", file.toString(), "--hidden", "1", "--init", "0.3,0.2", "--max-steps", "200000", "--json");
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode doc = Json.mapper().readTree(r.stdout());
         JsonNode run = doc.get("run");
         for (String col : List.of("task_id", "n", "sigma2", "hidden", "data_seed", "init_seed", "eta", "init_scale",
                 "max_steps", "teacher_w", "teacher_v", "status", "error", "steps", "wall_ms", "train_loss",
@@ -88,11 +72,11 @@ class TrainCommandTest {
     @Test
     void phaseTableAndTraceFile(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("trace.csv");
-        Result r = run("train", "--n", "50", "--hidden", "1", "--max-steps", "5000", "--no-polish",
+        CliCapture.Result r = run("train", "--n", "50", "--hidden", "1", "--max-steps", "5000", "--no-polish",
                 "--trace", trace.toString());
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("attractor"), r.out());
-        assertTrue(r.out().contains("L_N(θ*)"), r.out());
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().contains("attractor"), r.stdout());
+        assertTrue(r.stdout().contains("L_N(θ*)"), r.stdout());
         List<String> lines = Files.readAllLines(trace);
         assertEquals("step,train_loss,gen_excess,grad_norm,w1,v1", lines.get(0));
         // log grid: step 0, every step up to 10, at least 50 records in each full decade, and the last step
@@ -127,15 +111,15 @@ class TrainCommandTest {
             {"train", "--bogus"},
         };
         for (String[] args : cases) {
-            Result r = run(args);
+            CliCapture.Result r = run(args);
             String what = String.join(" ", args);
             assertEquals(2, r.exit(), what);
-            List<String> errLines = r.err().lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1, errLines.size(), what + " -> " + r.err());
+            List<String> errLines = r.stderr().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, errLines.size(), what + " -> " + r.stderr());
             assertTrue(errLines.get(0).startsWith("error: "), what);
-            assertFalse(r.out().contains("attractor"), what);
+            assertFalse(r.stdout().contains("attractor"), what);
         }
-        assertTrue(run("train", "--data", nonNumeric.toString()).err().contains("abc"));
-        assertTrue(run("train", "--data", missingY.toString()).err().contains("x and y"));
+        assertTrue(run("train", "--data", nonNumeric.toString()).stderr().contains("abc"));
+        assertTrue(run("train", "--data", missingY.toString()).stderr().contains("x and y"));
     }
 }

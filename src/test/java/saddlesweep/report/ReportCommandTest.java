@@ -1,5 +1,7 @@
 package saddlesweep.report;
 
+import saddlesweep.spark.TestSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +40,7 @@ class ReportCommandTest {
 
     @BeforeAll
     static void sweepsAndReport() throws IOException {
-        SparkSession spark = ReportTestSpark.session();
+        SparkSession spark = TestSpark.session();
         assertTrue(spark != null);
         results = dir.resolve("results");
         Path small = write("small.yaml", """
@@ -126,7 +128,7 @@ class ReportCommandTest {
     }
 
     private static String firstTask(String sweep) {
-        return ReportTestSpark.session().read().parquet(results.resolve("runs").toString())
+        return TestSpark.session().read().parquet(results.resolve("runs").toString())
                 .filter("sweep = '" + sweep + "'").orderBy("task_id")
                 .select("task_id").first().getString(0);
     }

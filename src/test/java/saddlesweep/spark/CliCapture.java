@@ -8,10 +8,10 @@ import java.util.List;
 import saddlesweep.cli.Main;
 
 /** Runs {@code Main.execute} in this JVM, capturing stdout and stderr. */
-final class CliCapture {
+public final class CliCapture {
 
-    record Result(int exit, String stdout, String stderr) {
-        List<String> errorLines() {
+    public record Result(int exit, String stdout, String stderr) {
+        public List<String> errorLines() {
             return stderr.lines().filter(l -> !l.isBlank()).toList();
         }
     }
@@ -19,7 +19,7 @@ final class CliCapture {
     private CliCapture() {
     }
 
-    static synchronized Result run(String... args) {
+    public static synchronized Result run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();

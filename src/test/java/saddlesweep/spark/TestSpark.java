@@ -3,14 +3,14 @@ package saddlesweep.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] Spark session shared by the Spark test classes of a test JVM (created on first use). */
-final class TestSpark {
+public final class TestSpark {
 
     private static SparkSession session;
 
     private TestSpark() {
     }
 
-    static synchronized SparkSession session() {
+    public static synchronized SparkSession session() {
         if (session == null) {
             session = SparkSession.builder()
                     .master("local[2]")
