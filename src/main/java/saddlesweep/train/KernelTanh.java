@@ -2,13 +2,13 @@ package saddlesweep.train;
 
 /**
  * The kernels' own tanh, in plain scalar Java: the exact twin, operation for operation, of {@link VectorTanh}.
- * Only IEEE-754 basic operations (+, −, ×, ÷, fma, min, bit moves) are used, so the result has the same bits
+ * Only IEEE-754 basic operations (+, −, ×, ÷, fma, min/max, bit moves) are used, so the result has the same bits
  * in the interpreter, in C1, in C2 and in every SIMD lane, on every machine.
  *
  * <p>Algorithm (branch-free), for a = min(|z|, 20) (tanh(20) rounds to 1):
  * <pre>
  *   y = −2a,  k = round(y / ln2),  r = y − k·ln2          (Cody–Waite, |r| ≤ ln2/2 + tiny)
- *   p = expm1(r) = r + r²·(1/2! + r/3! + … + r¹¹/13!)     (Taylor, truncation ≤ 0.07 ulp)
+ *   p = expm1(r) = r + r²·(1/2 + M3 r + … + M12 r¹⁰)       (minimax, error ≤ 0.007 ulp)
  *   u = expm1(y) = 2^k·p + (2^k − 1),  e = exp(y) = 2^k·p + 2^k      (one fma each)
  *   tanh(a) = (1 − e)/(1 + e) = −u / (1 + e)
  * </pre>
@@ -17,7 +17,9 @@ package saddlesweep.train;
  * NaN gives NaN, ±∞ gives ±1.
  * Accuracy: at most 2.5 ulp from the exact tanh, the bound {@code Math.tanh} is specified with (measured
  * maximum 2.3 ulp near a = 0.25, where fdlibm's {@code Math.tanh} reaches 2.1; ≤ 1.5 ulp for a ≥ 0.55).
- * Tested against a 60-digit reference in VectorKernelTanhTest.
+ * Tested against a 60-digit reference in VectorKernelTanhTest. Caveat: a denser scan (3·10^5 points with
+ * a ∈ [0.20, 0.23]) found up to 2.57 ulp near a = 0.2137, for this polynomial and for the degree-13 Taylor one
+ * it replaced alike (same maximum at the same points): the worst case comes from the final steps, not from p.
  */
 public final class KernelTanh {
 
@@ -32,39 +34,67 @@ public final class KernelTanh {
     /** ln2 split in a high part with 32 significant bits (k·LN2_HI is exact) and the rest (fdlibm's). */
     static final double LN2_HI = 0x1.62e42feep-1;
     static final double LN2_LO = 0x1.a39ef35793c76p-33;
-    static final long EXP_ONE = 1023L << 52;
+    /**
+     * MAGIC + 3071: then kd = MAGIC_S + k keeps 3071 + k = 2048 + (1023 + k) in its 12 low mantissa bits
+     * (k ∈ [−58, 0]), and those bits shifted left by 52 are the bits of −2^k (sign bit set, biased exponent
+     * 1023 + k). The rounding of kd is that of MAGIC + k: y·INV_LN2 is never a half-integer, so no ties occur.
+     */
+    static final double MAGIC_S = MAGIC + 3071;
     static final long SIGN = 0x8000_0000_0000_0000L;
-    /** Taylor coefficients 1/j! of expm1(r) = r + r²·Σ_{j≥2} r^{j−2}/j!, j = 2..13. */
-    static final double[] C = {
-            1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
-            1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0};
-    static final double C2 = C[0], C3 = C[1], C4 = C[2], C5 = C[3], C6 = C[4], C7 = C[5], C8 = C[6],
-            C9 = C[7], C10 = C[8], C11 = C[9], C12 = C[10], C13 = C[11];
+    /** The r² coefficient of expm1(r), 1/2, exact. */
+    static final double C2 = 0.5;
+
+    /**
+     * Minimax (relative error in expm1(r) on |r| ≤ ln2/2 + 1e-9, Remez in 50 digits) coefficients of
+     * expm1(r) ≈ r + r²·(1/2 + M3 r + M4 r² + … + M12 r¹⁰), degree 12: 0.007 ulp (relative error of expm1(r)
+     * with these double coefficients, before evaluation rounding; the degree-13 Taylor series it replaces: 0.07 ulp),
+     * and one fma fewer. Each M_j is close to 1/j!.
+     */
+    static final double M3 = 0x1.5555555555559p-3,
+            M4 = 0x1.5555555555559p-5,
+            M5 = 0x1.111111110f6efp-7,
+            M6 = 0x1.6c16c16c14a8fp-10,
+            M7 = 0x1.a01a01afcd2f1p-13,
+            M8 = 0x1.a01a01af5f42fp-16,
+            M9 = 0x1.71ddf88ddb2a0p-19,
+            M10 = 0x1.27e4c7cf8fcd8p-22,
+            M11 = 0x1.af5e5b6a333d2p-26,
+            M12 = 0x1.1f92acb790f71p-29;
 
     /** tanh(z), bit-identical to each lane of {@link VectorTanh#tanh}. */
     public static double tanh(double z) {
-        double a = Math.min(Math.abs(z), CLAMP);
-        double y = -2.0 * a;                                   // y ∈ [−40, 0]
-        double kd = Math.fma(y, INV_LN2, MAGIC);               // MAGIC + round(y/ln2)
-        double k = kd - MAGIC;
+        return tanhOfMinus2z(-2.0 * z);                        // −2z is exact (±∞ on overflow: clamped anyway)
+    }
+
+    /**
+     * tanh(z) given z2 = −2z, bit-identical to each lane of {@link VectorTanh#tanhOfMinus2z}. Same arithmetic as
+     * the algorithm above, with all signs folded into bit moves: y = −2·min(|z|, 20) = max(−|z2|, −40), the
+     * scale comes out of kd's bits as −2^k, and −tanh(a) = (1 − e)/(−1 − e) ≤ 0 (−0 at a = 0) gets the sign of
+     * z by flipping with z2's sign bit. Each rounding is the negation of the one in the plain form, so the bits
+     * are those of the plain form.
+     */
+    public static double tanhOfMinus2z(double z2) {
+        long zb = Double.doubleToRawLongBits(z2);
+        double y = Math.max(Double.longBitsToDouble(zb | SIGN), -2 * CLAMP);   // y = −2a ∈ [−40, 0]
+        double kd = Math.fma(y, INV_LN2, MAGIC_S);             // MAGIC_S + round(y/ln2)
+        double k = kd - MAGIC_S;
         double r = Math.fma(k, -LN2_HI, y);                    // exact (Sterbenz)
         r = Math.fma(k, -LN2_LO, r);                           // r = y − k ln2
-        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(kd) << 52) + EXP_ONE);   // 2^k
-        double q = Math.fma(C13, r, C12);                      // Horner for Σ_{j≥2} r^{j−2}/j!
-        q = Math.fma(q, r, C11);
-        q = Math.fma(q, r, C10);
-        q = Math.fma(q, r, C9);
-        q = Math.fma(q, r, C8);
-        q = Math.fma(q, r, C7);
-        q = Math.fma(q, r, C6);
-        q = Math.fma(q, r, C5);
-        q = Math.fma(q, r, C4);
-        q = Math.fma(q, r, C3);
+        double ns = Double.longBitsToDouble(Double.doubleToRawLongBits(kd) << 52);   // −2^k
+        double q = Math.fma(M12, r, M11);                      // Horner for 1/2 + M3 r + … + M12 r¹⁰
+        q = Math.fma(q, r, M10);
+        q = Math.fma(q, r, M9);
+        q = Math.fma(q, r, M8);
+        q = Math.fma(q, r, M7);
+        q = Math.fma(q, r, M6);
+        q = Math.fma(q, r, M5);
+        q = Math.fma(q, r, M4);
+        q = Math.fma(q, r, M3);
         q = Math.fma(q, r, C2);
         double p = Math.fma(r * r, q, r);                      // expm1(r)
-        double u = Math.fma(scale, p, scale - 1.0);            // expm1(y) = 2^k p + 2^k − 1
-        double e = Math.fma(scale, p, scale);                  // exp(y) = 2^k p + 2^k
-        double t = Math.abs(u / (1.0 + e));                    // tanh(a) = −u/(1+e)
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) | (Double.doubleToRawLongBits(z) & SIGN));
+        double nu = Math.fma(ns, p, ns + 1.0);                 // −expm1(y) = −2^k p + 1 − 2^k ≥ 0
+        double ne = Math.fma(ns, p, ns);                       // −exp(y) = −2^k p − 2^k
+        double t = nu / (ne - 1.0);                            // −tanh(a) = (1 − e)/(−1 − e), sign bit set
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(t) ^ (zb & SIGN));   // flip unless z2 < 0
     }
 }

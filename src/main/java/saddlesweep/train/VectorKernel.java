@@ -15,9 +15,10 @@ import saddlesweep.model.DataSet;
  *
  * <p>Per step, three passes over the data:
  * <pre>
- *   1. t_i(n) = tanh(w_i x_n),  f(n) = Σ_i v_i t_i(n)        (i in order, f = v_0 t_0 then fma)
- *   2. r(n) = f(n) − y_n,  ρ(n) = r(n) x_n,  S_L += r²
- *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)
+ *   1. t_i(n) = tanh(w_i x_n),  f(n) = Σ_i v_i t_i(n)        (i in order, f = v_0 t_0 then fma;
+ *      tanh is taken of x_n·(−2w_i) = −2 w_i x_n, see VectorTanh.tanhOfMinus2z)
+ *   2. r(n) = f(n) − y_n,  ρ(n) = r(n) x_n,  S_L += r²       (fused into pass 1 of the last unit)
+ *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)                 (units in pairs: r and ρ loaded once per pair)
  *   L = S_L / 2N,  ∂L/∂v_i = S_v,i / N,  ∂L/∂w_i = v_i S_w,i / N
  * </pre>
  * When N is not a multiple of 8, a w_i = ±∞ makes the padded samples NaN (∞·0), so the loss is NaN where
@@ -38,9 +39,10 @@ public final class VectorKernel implements GradientKernel {
     private final double[] f;
     private final double[] rx;
     private final double[] laneL = new double[WIDTH];
-    private final double[] laneV = new double[WIDTH];
-    private final double[] laneW = new double[WIDTH];
+    private final double[] laneV = new double[2 * WIDTH];
+    private final double[] laneW = new double[2 * WIDTH];
     private double[] t = new double[0];
+    private double[] w2 = new double[0];
 
     public VectorKernel(DataSet data) {
         this.n = data.size();
@@ -69,43 +71,77 @@ public final class VectorKernel implements GradientKernel {
     @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
-        if (t.length != h * padded) t = new double[h * padded];
-        for (int i = 0; i < h; i++) unitForward(theta[i], theta[h + i], i);
-        double inv = 1.0 / n;
-        double loss = residuals();
-        for (int i = 0; i < h; i++) {
-            unitGradient(i);
-            grad[h + i] = sum(laneV) * inv;                  // ∂L/∂v_i = S_v,i / N
-            grad[i] = theta[h + i] * sum(laneW) * inv;       // ∂L/∂w_i = v_i S_w,i / N
+        if (h < 1) throw new IllegalArgumentException("θ must hold at least one unit, got length " + theta.length);
+        if (t.length != h * padded) {
+            t = new double[h * padded];
+            w2 = new double[h];
         }
+        for (int i = 0; i < h; i++) w2[i] = -2.0 * theta[i];
+        for (int i = 0; i < h - 1; i++) unitForward(w2[i], theta[h + i], i);
+        double loss = lastUnitForward(w2[h - 1], theta[2 * h - 1], h - 1);
+        double inv = 1.0 / n;
+        gradient(theta, grad, h, inv);
         return 0.5 * loss * inv;
     }
 
-    /** Pass 1 for unit i: t_i = tanh(w_i x), f = v_i t_i (i = 0) or f + v_i t_i. */
-    private void unitForward(double w, double v, int i) {
+    /** Pass 3 and the gradient: units in pairs, then the last one if H is odd. */
+    private void gradient(double[] theta, double[] grad, int h, double inv) {
+        int i = 0;
+        for (; i + 1 < h; i += 2) {
+            pairGradient(i);
+            grad[h + i] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
+            grad[i] = theta[h + i] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
+            grad[h + i + 1] = sum(laneV, WIDTH) * inv;
+            grad[i + 1] = theta[h + i + 1] * sum(laneW, WIDTH) * inv;
+        }
+        if (i < h) {
+            unitGradient(i);
+            grad[h + i] = sum(laneV, 0) * inv;
+            grad[i] = theta[h + i] * sum(laneW, 0) * inv;
+        }
+    }
+
+    /**
+     * Pass 1 for unit i: t_i = tanh(w_i x), computed as tanh of z2 = x·(−2w_i) = −2 w_i x (see
+     * {@link VectorTanh#tanhOfMinus2z}); f = v_i t_i (i = 0) or f + v_i t_i.
+     */
+    private void unitForward(double w2, double v, int i) {
         int base = i * padded;
         DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
         for (int k = 0; k < padded; k += LANES) {
-            DoubleVector ti = VectorTanh.tanh(DoubleVector.fromArray(SPECIES, x, k).mul(w));
+            DoubleVector ti = VectorTanh.tanhOfMinus2z(DoubleVector.fromArray(SPECIES, x, k).mul(w2));
             ti.intoArray(t, base + k);
             DoubleVector fk = i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k));
             fk.intoArray(f, k);
         }
     }
 
-    /** Pass 2: r = f − y (kept in f), ρ = r x; returns S_L = Σ r² in the fixed order. */
-    private double residuals() {
-        for (int s = 0; s < WIDTH; s += LANES) {
-            DoubleVector acc = DoubleVector.zero(SPECIES);
-            for (int k = s; k < padded; k += WIDTH) {
-                DoubleVector r = DoubleVector.fromArray(SPECIES, f, k).sub(DoubleVector.fromArray(SPECIES, y, k));
-                r.intoArray(f, k);
-                r.mul(DoubleVector.fromArray(SPECIES, x, k)).intoArray(rx, k);
-                acc = r.fma(r, acc);                                                  // r²
+    /**
+     * Pass 1 for the last unit i = H − 1 fused with pass 2: t_i and f as in {@link #unitForward}, then r = f − y
+     * (kept in f), ρ = r x, and returns S_L = Σ r² in the fixed order (sample n into partial sum n mod 8).
+     */
+    private double lastUnitForward(double w2, double v, int i) {
+        int base = i * padded;
+        DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
+        DoubleVector acc = DoubleVector.zero(SPECIES);           // the partial sums, when LANES == WIDTH
+        java.util.Arrays.fill(laneL, 0.0);
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector ti = VectorTanh.tanhOfMinus2z(xk.mul(w2));
+            ti.intoArray(t, base + k);
+            DoubleVector fk = i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k));
+            DoubleVector r = fk.sub(DoubleVector.fromArray(SPECIES, y, k));
+            r.intoArray(f, k);
+            r.mul(xk).intoArray(rx, k);
+            if (LANES == WIDTH) {
+                acc = r.fma(r, acc);                                                          // r²
+            } else {                                                                          // lanes k mod 8
+                int lane = k & (WIDTH - 1);
+                r.fma(r, DoubleVector.fromArray(SPECIES, laneL, lane)).intoArray(laneL, lane);
             }
-            acc.intoArray(laneL, s);
         }
-        return sum(laneL);
+        if (LANES == WIDTH) acc.intoArray(laneL, 0);
+        return sum(laneL, 0);
     }
 
     /** Pass 3 for unit i: partial sums of S_v,i = Σ r t_i into laneV, of S_w,i = Σ ρ (1 − t_i²) into laneW. */
@@ -126,10 +162,36 @@ public final class VectorKernel implements GradientKernel {
         }
     }
 
-    /** Σ of the 8 partial sums, in lane order. */
-    static double sum(double[] lanes) {
-        double s = lanes[0];
-        for (int l = 1; l < WIDTH; l++) s += lanes[l];
+    /** Pass 3 for units i and i + 1 (one load of r and of ρ): their partial sums into laneV/laneW at 0 and 8. */
+    private void pairGradient(int i) {
+        int base = i * padded;
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        for (int s = 0; s < WIDTH; s += LANES) {
+            DoubleVector accVa = DoubleVector.zero(SPECIES);
+            DoubleVector accWa = DoubleVector.zero(SPECIES);
+            DoubleVector accVb = DoubleVector.zero(SPECIES);
+            DoubleVector accWb = DoubleVector.zero(SPECIES);
+            for (int k = s; k < padded; k += WIDTH) {
+                DoubleVector r = DoubleVector.fromArray(SPECIES, f, k);
+                DoubleVector rho = DoubleVector.fromArray(SPECIES, rx, k);
+                DoubleVector ta = DoubleVector.fromArray(SPECIES, t, base + k);
+                DoubleVector tb = DoubleVector.fromArray(SPECIES, t, base + padded + k);
+                accVa = r.fma(ta, accVa);
+                accWa = rho.fma(ta.neg().fma(ta, one), accWa);
+                accVb = r.fma(tb, accVb);
+                accWb = rho.fma(tb.neg().fma(tb, one), accWb);
+            }
+            accVa.intoArray(laneV, s);
+            accWa.intoArray(laneW, s);
+            accVb.intoArray(laneV, WIDTH + s);
+            accWb.intoArray(laneW, WIDTH + s);
+        }
+    }
+
+    /** Σ of the 8 partial sums from {@code from}, in lane order. */
+    static double sum(double[] lanes, int from) {
+        double s = lanes[from];
+        for (int l = 1; l < WIDTH; l++) s += lanes[from + l];
         return s;
     }
 }

@@ -41,11 +41,11 @@ public final class VectorKernelTwin implements GradientKernel {
         int h = theta.length / 2;
         if (t.length != h * padded) t = new double[h * padded];
         for (int i = 0; i < h; i++) {                                  // pass 1
-            double w = theta[i];
+            double w2 = -2.0 * theta[i];
             double v = theta[h + i];
             int base = i * padded;
             for (int k = 0; k < padded; k++) {
-                double ti = KernelTanh.tanh(x[k] * w);                  // t_i = tanh(w_i x)
+                double ti = KernelTanh.tanhOfMinus2z(x[k] * w2);        // t_i = tanh(w_i x), from x·(−2w_i)
                 t[base + k] = ti;
                 f[k] = i == 0 ? ti * v : Math.fma(ti, v, f[k]);         // f += v_i t_i
             }

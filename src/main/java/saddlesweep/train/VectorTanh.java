@@ -21,38 +21,41 @@ public final class VectorTanh {
      * (a method over 325 bytecodes is not inlined, and its vectors get boxed).
      */
     public static DoubleVector tanh(DoubleVector z) {
-        DoubleVector a = z.abs().min(CLAMP);
-        DoubleVector y = a.mul(-2.0);                                  // y ∈ [−40, 0]
-        DoubleVector kd = y.fma(INV_LN2, MAGIC);                       // MAGIC + round(y/ln2)
-        DoubleVector scale = kd.reinterpretAsLongs()                   // 2^k from k's bits
-                .lanewise(VectorOperators.LSHL, 52).add(EXP_ONE).reinterpretAsDoubles();
-        DoubleVector p = expm1Reduced(reduce(y, kd));                  // expm1(r)
-        DoubleVector u = scale.fma(p, scale.sub(1.0));                 // expm1(y) = 2^k p + 2^k − 1
-        DoubleVector e = scale.fma(p, scale);                          // exp(y) = 2^k p + 2^k
-        DoubleVector t = u.div(e.add(1.0)).abs();                      // tanh(a) = −u/(1+e)
-        LongVector sign = z.reinterpretAsLongs().and(SIGN);
-        return t.reinterpretAsLongs().or(sign).reinterpretAsDoubles(); // sign of z
+        return tanhOfMinus2z(z.mul(-2.0));
     }
 
-    /** r = y − k ln2 for kd = MAGIC + k (Cody–Waite; the first step is exact by Sterbenz). */
+    /** tanh(z) of each lane, given z2 = −2z: the lanes of {@link KernelTanh#tanhOfMinus2z}. */
+    public static DoubleVector tanhOfMinus2z(DoubleVector z2) {
+        LongVector zb = z2.reinterpretAsLongs();
+        DoubleVector y = zb.or(SIGN).reinterpretAsDoubles().max(-2 * CLAMP);   // y = −2 min(|z|, 20)
+        DoubleVector kd = y.fma(INV_LN2, MAGIC_S);                     // MAGIC_S + round(y/ln2)
+        DoubleVector ns = kd.reinterpretAsLongs()                      // −2^k from kd's bits
+                .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector p = expm1Reduced(reduce(y, kd));                  // expm1(r)
+        DoubleVector nu = ns.fma(p, ns.add(1.0));                      // −expm1(y) = −2^k p + 1 − 2^k
+        DoubleVector ne = ns.fma(p, ns);                               // −exp(y) = −2^k p − 2^k
+        DoubleVector t = nu.div(ne.sub(1.0));                          // −tanh(a), sign bit set
+        return t.reinterpretAsLongs().lanewise(VectorOperators.XOR, zb.and(SIGN)).reinterpretAsDoubles();
+    }
+
+    /** r = y − k ln2 for kd = MAGIC_S + k (Cody–Waite; the first step is exact by Sterbenz). */
     static DoubleVector reduce(DoubleVector y, DoubleVector kd) {
-        DoubleVector k = kd.sub(MAGIC);
+        DoubleVector k = kd.sub(MAGIC_S);
         DoubleVector r = k.fma(broadcast(k, -LN2_HI), y);
         return k.fma(broadcast(k, -LN2_LO), r);
     }
 
-    /** expm1(r) = r + r²·Σ_{j=2..13} r^{j−2}/j! for |r| ≤ ln2/2 (Horner). */
+    /** expm1(r) = r + r²·(1/2 + M3 r + … + M12 r¹⁰) for |r| ≤ ln2/2 (Horner, minimax coefficients). */
     static DoubleVector expm1Reduced(DoubleVector r) {
-        DoubleVector q = r.fma(C13, C12);
-        q = q.fma(r, broadcast(q, C11));
-        q = q.fma(r, broadcast(q, C10));
-        q = q.fma(r, broadcast(q, C9));
-        q = q.fma(r, broadcast(q, C8));
-        q = q.fma(r, broadcast(q, C7));
-        q = q.fma(r, broadcast(q, C6));
-        q = q.fma(r, broadcast(q, C5));
-        q = q.fma(r, broadcast(q, C4));
-        q = q.fma(r, broadcast(q, C3));
+        DoubleVector q = r.fma(M12, M11);
+        q = q.fma(r, broadcast(q, M10));
+        q = q.fma(r, broadcast(q, M9));
+        q = q.fma(r, broadcast(q, M8));
+        q = q.fma(r, broadcast(q, M7));
+        q = q.fma(r, broadcast(q, M6));
+        q = q.fma(r, broadcast(q, M5));
+        q = q.fma(r, broadcast(q, M4));
+        q = q.fma(r, broadcast(q, M3));
         q = q.fma(r, broadcast(q, C2));
         return r.mul(r).fma(q, r);
     }
