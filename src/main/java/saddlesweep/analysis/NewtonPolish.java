@@ -48,7 +48,7 @@ public final class NewtonPolish {
             double[] step = pseudoInverseStep(sp, g);
             double slope = Vectors.dot(g, step);
             if (slope >= 0 || Vectors.norm(step) <= 1e-16 * (1 + Vectors.norm(theta))) {
-                return done(start, theta, value, gnorm, it);
+                return done(theta, value, gnorm, it);
             }
             // Armijo backtracking: L(θ + αδ) ≤ L(θ) + 1e-4 α ∇Lᵀδ; once L changes below its rounding
             // (a few ulps), a step that lowers ‖∇L‖ is accepted instead
@@ -63,7 +63,7 @@ public final class NewtonPolish {
                 if (tv <= value + 1e-4 * alpha * slope || (flat && Vectors.norm(tg) < gnorm)) break;
                 trial = null;
             }
-            if (trial == null) return done(start, theta, value, gnorm, it);
+            if (trial == null) return done(theta, value, gnorm, it);
             double previous = gnorm;
             theta = trial;
             value = tv;
@@ -72,12 +72,12 @@ public final class NewtonPolish {
             if (Vectors.distance(theta, start) > maxDistance) {
                 return fail(theta, value, gnorm, it + 1, "left the basin (moved > " + maxDistance + ")");
             }
-            if (gnorm == 0 || (gnorm >= previous && alpha < 1)) return done(start, theta, value, gnorm, it + 1);
+            if (gnorm == 0 || (gnorm >= previous && alpha < 1)) return done(theta, value, gnorm, it + 1);
         }
-        return done(start, theta, value, gnorm, MAX_ITER);
+        return done(theta, value, gnorm, MAX_ITER);
     }
 
-    private Result done(double[] start, double[] theta, double value, double gnorm, int it) {
+    private static Result done(double[] theta, double value, double gnorm, int it) {
         return new Result(true, theta, value, gnorm, it, "converged");
     }
 

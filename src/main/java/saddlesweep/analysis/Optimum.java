@@ -64,7 +64,7 @@ public record Optimum(double[] theta, double genExcess) {
         return new Optimum(canonical, e.value(canonical));
     }
 
-    /** Adds θ made of every H-subset of teacher units (scaled v: the subset alone must fit f*), up to 64. */
+    /** Adds the θ made of each H-subset of teacher units (their w and v as they are), up to 64 starts. */
     private static void subsets(Teacher t, int h, int from, int[] pick, int depth, List<double[]> out) {
         if (out.size() >= 64) return;
         if (depth == h) {

@@ -32,11 +32,6 @@ public record Teacher(double[] w, double[] v) implements Serializable {
         return t;
     }
 
-    /** f*(x). */
-    public double eval(double x) {
-        return Mlp.eval(theta(), x);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Teacher t && Arrays.equals(w, t.w) && Arrays.equals(v, t.v);
