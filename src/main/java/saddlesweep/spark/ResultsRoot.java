@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.apache.hadoop.fs.Path;
  *   _sweeps/S/commits/C.done               commit marker of chunk C
  *   _sweeps/S/attractors.done              names the current attractors file
  *   _staging/S/...                         files being written (removed on start)
+ *   _locks/S.lock                          held by the sweep's running driver (see SweepLock)
  * </pre>
  * Names starting with {@code _} are ignored by Spark's readers, so {@code spark.read.parquet("ROOT/runs")}
  * sees committed data and a {@code sweep} column from the directory names.
@@ -118,6 +120,45 @@ public final class ResultsRoot {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         moveIntoPlace(tmp, p);
+    }
+
+    /**
+     * Creates a small file with {@code text} unless it exists, atomically: O_EXCL on local paths (Hadoop's local
+     * file system only checks first), the name node's exclusive create on HDFS. Returns false when the file
+     * was already there.
+     */
+    public boolean createExclusively(Path p, String text) throws IOException {
+        fs.mkdirs(p.getParent());
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if ("file".equals(p.toUri().getScheme())) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Paths.get(p.toUri()), bytes, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            }
+        }
+        try (OutputStream out = fs.create(p, false)) {
+            out.write(bytes);
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** The modification time of a file (ms since the epoch), or −1 when it does not exist. */
+    public long modificationTime(Path p) throws IOException {
+        try {
+            return fs.getFileStatus(p).getModificationTime();
+        } catch (FileNotFoundException e) {
+            return -1;
+        }
+    }
+
+    /** Sets a file's modification time to now. */
+    public void touch(Path p) throws IOException {
+        fs.setTimes(p, System.currentTimeMillis(), -1);
     }
 
     /** The text of a small file, or null when it does not exist. */

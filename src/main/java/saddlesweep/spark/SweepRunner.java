@@ -46,6 +46,13 @@ public final class SweepRunner {
         if (!NAME.matcher(name).matches()) {
             throw new UserError("sweep name '" + name + "' must be letters, digits, '_', '.', '-' (not starting with '_', '.' or '-')");
         }
+        try (SweepLock lock = SweepLock.acquire(root, name, console)) {
+            return runLocked(job, jobText, options);
+        }
+    }
+
+    private SweepOutcome runLocked(SweepJob job, String jobText, SweepOptions options) throws IOException {
+        String name = job.name();
         prepareDefinition(job, jobText, options.overwrite());
 
         ChunkCommitter committer = new ChunkCommitter(root, name);
