@@ -9,7 +9,8 @@ package saddlesweep.train;
  * <pre>
  *   y = −2a,  k = round(y / ln2),  r = y − k·ln2          (Cody–Waite, |r| ≤ ln2/2 + tiny)
  *   p = expm1(r) = r + r²·(1/2 + M3 r + … + M11 r⁹)        (minimax, error ≤ 0.22 ulp)
- *   1 − e = −(2^k·p + (2^k − 1)),  1 + e = 2^k·p + (2^k + 1)     (e = exp(y); one fma each; 2^k ± 1 exact for k ≥ −52)
+ *   1 − e = −(2^k·p + (2^k − 1)),  1 + e = 2^k·p + (2^k + 1)    (e = exp(y); one fma each;
+ *                                                                  2^k ± 1 is exact for k ≥ −52)
  *   tanh(a) = (1 − e)/(1 + e)
  * </pre>
  * then the sign of z is put back (tanh is odd, exactly). The numerator is −expm1(y), without cancellation
