@@ -79,6 +79,15 @@ final class PhaseDiagramFigure {
         return out;
     }
 
+    /** A line of small text, its top centred at (x, y). */
+    private static void addLine(XYPlot plot, String text, double x, double y, Color ink) {
+        XYTextAnnotation a = new XYTextAnnotation(text, x, y);
+        a.setFont(Charts.ANNOTATION_FONT);
+        a.setPaint(ink);
+        a.setTextAnchor(TextAnchor.TOP_CENTER);
+        plot.addAnnotation(a);
+    }
+
     private static FigureResult draw(int h, List<Cell> cells, Path dir, String file, String title) {
         TreeSet<Integer> ns = new TreeSet<>();
         TreeSet<Double> s2 = new TreeSet<>();
@@ -126,12 +135,11 @@ final class PhaseDiagramFigure {
             a.setPaint(ink);
             a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
             plot.addAnnotation(a);
-            String sub = missing ? c.runs() + " runs" : Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor, " : " attractors, ") + c.converged() + "/" + c.runs() + " conv.";
-            XYTextAnnotation b = new XYTextAnnotation(sub, x, y);
-            b.setFont(Charts.ANNOTATION_FONT);
-            b.setPaint(ink);
-            b.setTextAnchor(TextAnchor.TOP_CENTER);
-            plot.addAnnotation(b);
+            // two short lines under the percentage, so that they fit a cell even with many N columns
+            String sub = missing ? c.runs() + " runs"
+                    : Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor" : " attractors");
+            addLine(plot, sub, x, y, ink);
+            if (!missing) addLine(plot, c.converged() + "/" + c.runs() + " converged", x, y - 0.12, ink);
         }
         JFreeChart chart = Charts.chart(title, "attractors.top_share averaged over data seeds; grey: no converged run", plot, false);
         NumberAxis legendAxis = new NumberAxis("share at dominant attractor");
