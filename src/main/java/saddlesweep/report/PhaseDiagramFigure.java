@@ -3,7 +3,9 @@ package saddlesweep.report;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,9 +35,9 @@ final class PhaseDiagramFigure {
 
     static final String SECTION = "3. Phase diagram: a single attractor?";
 
-    /** One (H, N, σ²) cell, averaged over the data seeds. */
+    /** One (H, N, σ²) cell, averaged over the data seeds; {@code kinds}: runs by attractor kind. */
     record Cell(int hidden, int n, double sigma2, double topShare, double distinct, long dataSets,
-                long convergedSets, long runs, long converged) {
+                long convergedSets, long runs, long converged, Map<String, Long> kinds) {
     }
 
     private PhaseDiagramFigure() {
@@ -45,15 +47,49 @@ final class PhaseDiagramFigure {
     static List<Cell> load(ReportSource source) {
         List<Cell> cells = new ArrayList<>();
         if (!source.has(ResultTable.ATTRACTORS)) return cells;
+        Map<String, Map<String, Long>> kinds = new HashMap<>();
+        for (Row r : source.sql("select hidden, n, sigma2, attractor_kind, count(*) as c from runs "
+                + "group by hidden, n, sigma2, attractor_kind")) {
+            String kind = r.getAs("attractor_kind");
+            kinds.computeIfAbsent(key(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2")), k -> new TreeMap<>())
+                    .put(kind == null ? "none" : kind, Rows.lng(r, "c"));
+        }
         for (Row r : source.sql("select hidden, n, sigma2, avg(top_share) as share, "
                 + "avg(case when converged > 0 then `distinct` end) as dist, count(*) as sets, "
                 + "count(top_share) as conv_sets, sum(runs) as runs, sum(converged) as converged "
                 + "from attractors group by hidden, n, sigma2 order by hidden, n, sigma2")) {
             cells.add(new Cell(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2"), Rows.dbl(r, "share"),
                     Rows.dbl(r, "dist"), Rows.lng(r, "sets"), Rows.lng(r, "conv_sets"), Rows.lng(r, "runs"),
-                    Rows.lng(r, "converged")));
+                    Rows.lng(r, "converged"), kinds.getOrDefault(key(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2")),
+                    Map.of())));
         }
         return cells;
+    }
+
+    private static String key(int hidden, int n, double sigma2) {
+        return hidden + "/" + n + "/" + sigma2;
+    }
+
+    /**
+     * What the runs of a cell without converged runs did, e.g. "14 at ∞," and "12 unresolved", most frequent
+     * kind first, in lines short enough for a cell (at most 16 characters but for a single long kind).
+     */
+    static List<String> kindLines(Map<String, Long> kinds) {
+        List<String> parts = kinds.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getValue() + " " + ("at_infinity".equals(e.getKey()) ? "at ∞" : e.getKey()))
+                .toList();
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : parts) {
+            if (line.length() > 0 && line.length() + 2 + part.length() > 16) {
+                lines.add(line + ",");
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? ", " : "").append(part);
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
     }
 
     /** One figure per H present in the runs ({@code widths}); reasons for those left out. */
@@ -136,12 +172,17 @@ final class PhaseDiagramFigure {
             a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
             plot.addAnnotation(a);
             // two short lines under the percentage, so that they fit a cell even with many N columns
-            String sub = missing ? c.runs() + " runs"
-                    : Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor" : " attractors");
-            addLine(plot, sub, x, y, ink);
-            if (!missing) addLine(plot, c.converged() + "/" + c.runs() + " converged", x, y - 0.12, ink);
+            List<String> lines = new ArrayList<>();
+            if (missing) {
+                lines.add(c.runs() + " runs:");
+                lines.addAll(kindLines(c.kinds()));
+            } else {
+                lines.add(Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor" : " attractors"));
+                lines.add(c.converged() + "/" + c.runs() + " converged");
+            }
+            for (int l = 0; l < lines.size(); l++) addLine(plot, lines.get(l), x, y - 0.12 * l, ink);
         }
-        JFreeChart chart = Charts.chart(title, "attractors.top_share averaged over data seeds; grey: no converged run", plot, false);
+        JFreeChart chart = Charts.chart(title, "attractors.top_share averaged over data seeds; grey: no converged run (its runs by attractor kind)", plot, false);
         NumberAxis legendAxis = new NumberAxis("share at dominant attractor");
         legendAxis.setRange(0, 1);
         legendAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));

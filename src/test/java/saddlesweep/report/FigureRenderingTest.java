@@ -1,5 +1,6 @@
 package saddlesweep.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,9 +82,22 @@ class FigureRenderingTest {
         FigureResult o = OverfittingFigure.write(groups, List.of(1), dir).get(0);
         assertFalse(o.isDrawn());
         assertTrue(o.reason().contains("a single N"), o.reason());
-        List<PhaseDiagramFigure.Cell> cells = List.of(new PhaseDiagramFigure.Cell(1, 50, 0.01, 1.0, 1, 2, 2, 8, 8));
+        List<PhaseDiagramFigure.Cell> cells = List.of(new PhaseDiagramFigure.Cell(1, 50, 0.01, 1.0, 1, 2, 2, 8, 8, java.util.Map.of("finite", 8L)));
         FigureResult ph = PhaseDiagramFigure.write(cells, List.of(1), dir).get(0);
         assertFalse(ph.isDrawn());
         assertTrue(ph.reason().contains("at least two"), ph.reason());
+    }
+
+    @Test
+    void greyPhaseCellsListTheRunsByKindMostFrequentFirstInShortLines() {
+        assertEquals(List.of("23 at ∞,", "9 degenerate"),
+                PhaseDiagramFigure.kindLines(java.util.Map.of("degenerate", 9L, "at_infinity", 23L)));
+        assertEquals(List.of("12 at ∞,", "12 unresolved,", "2 degenerate"),
+                PhaseDiagramFigure.kindLines(java.util.Map.of("unresolved", 12L, "degenerate", 2L, "at_infinity", 12L)));
+        assertEquals(List.of("3 finite, 1 at ∞"), PhaseDiagramFigure.kindLines(java.util.Map.of("finite", 3L, "at_infinity", 1L)));
+        assertEquals(List.of(), PhaseDiagramFigure.kindLines(java.util.Map.of()));
+        for (String line : PhaseDiagramFigure.kindLines(java.util.Map.of("unresolved", 100L, "degenerate", 100L))) {
+            assertTrue(line.length() <= 16, line);
+        }
     }
 }
