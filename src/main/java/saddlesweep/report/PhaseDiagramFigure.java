@@ -171,7 +171,7 @@ final class PhaseDiagramFigure {
             a.setPaint(ink);
             a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
             plot.addAnnotation(a);
-            // two short lines under the percentage, so that they fit a cell even with many N columns
+            // short lines under the percentage, so that they fit a cell even with many N columns
             List<String> lines = new ArrayList<>();
             if (missing) {
                 lines.add(c.runs() + " runs:");
