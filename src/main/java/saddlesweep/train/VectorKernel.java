@@ -42,7 +42,6 @@ public final class VectorKernel implements GradientKernel {
     private final double[] laneV = new double[2 * WIDTH];
     private final double[] laneW = new double[2 * WIDTH];
     private double[] t = new double[0];
-    private double[] w2 = new double[0];
 
     public VectorKernel(DataSet data) {
         this.n = data.size();
@@ -72,13 +71,9 @@ public final class VectorKernel implements GradientKernel {
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
         if (h < 1) throw new IllegalArgumentException("θ must hold at least one unit, got length " + theta.length);
-        if (t.length != h * padded) {
-            t = new double[h * padded];
-            w2 = new double[h];
-        }
-        for (int i = 0; i < h; i++) w2[i] = -2.0 * theta[i];
-        for (int i = 0; i < h - 1; i++) unitForward(w2[i], theta[h + i], i);
-        double loss = lastUnitForward(w2[h - 1], theta[2 * h - 1], h - 1);
+        if (t.length != h * padded) t = new double[h * padded];
+        for (int i = 0; i < h - 1; i++) unitForward(-2.0 * theta[i], theta[h + i], i);
+        double loss = lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1);
         double inv = 1.0 / n;
         gradient(theta, grad, h, inv);
         return 0.5 * loss * inv;
