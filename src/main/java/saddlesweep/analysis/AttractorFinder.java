@@ -4,7 +4,6 @@ import java.util.List;
 
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
-import saddlesweep.train.GradientDescent;
 import saddlesweep.train.TrainingRecord;
 
 /**
@@ -21,10 +20,8 @@ import saddlesweep.train.TrainingRecord;
  * Near a degenerate minimum GD is left to converge by itself: where it lands on the critical manifold
  * depends on its path, which a polish on the Hessian's range reproduces only to second order.
  *
- * <p>After GD (gradient tolerance or step budget reached): a polish as above, on the Hessian's range when
- * it has null directions; else, when ‖θ‖ grew monotonically by more than {@code driftMinGrowth}
- * over the last recorded decade while ‖∇L_N‖ fell, {@code at_infinity}; else a last iterate with no negative curvature and
- * null directions is {@code degenerate} (unpolished); anything else {@code unresolved}.
+ * <p>After training, {@link FateFinder} uses the same polish (also on the Hessian's range, for degenerate
+ * minima) among its certified fates.
  */
 public final class AttractorFinder {
 
@@ -52,29 +49,7 @@ public final class AttractorFinder {
         return polish(r.theta(), 0.0, false);
     }
 
-    /** Classifies the end of a finished GD run. */
-    public Attractor classify(GradientDescent.Outcome outcome) {
-        List<TrainingRecord> records = outcome.records();
-        TrainingRecord last = records.get(records.size() - 1);
-        double[] theta = last.theta();
-        if (GradientDescent.DIVERGED.equals(outcome.status())) {
-            return new Attractor(AttractorKind.UNRESOLVED, theta, false, Double.NaN);
-        }
-        double drift = drift(records);
-        Attractor polished = polish(theta, drift, true);
-        if (polished != null) return polished;
-        if (drifting(records)) return new Attractor(AttractorKind.AT_INFINITY, theta, false, drift);
-        Spectrum sp = Spectrum.of(loss.hessian(theta));
-        if (sp.morseIndex(settings.eigenRelTol()) == 0 && sp.nullDim(settings.eigenRelTol()) > 0) {
-            return new Attractor(AttractorKind.DEGENERATE, theta, false, drift);
-        }
-        if (sp.positiveDefinite(settings.eigenRelTol()) && GradientDescent.CONVERGED.equals(outcome.status())) {
-            return new Attractor(AttractorKind.FINITE, theta, false, drift);
-        }
-        return new Attractor(AttractorKind.UNRESOLVED, theta, false, drift);
-    }
-
-    private Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
+    Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
         double tol = settings.eigenRelTol();
         Spectrum sp = Spectrum.of(loss.hessian(theta));
         if (sp.morseIndex(tol) > 0 || eta * sp.maxAbs() >= 2) return null;
@@ -101,28 +76,11 @@ public final class AttractorFinder {
     }
 
     /** d‖θ‖/d log10(step) over the last decade. */
-    static double drift(List<TrainingRecord> records) {
+    public static double drift(List<TrainingRecord> records) {
         List<TrainingRecord> d = lastDecade(records);
         TrainingRecord a = d.get(0);
         TrainingRecord b = d.get(d.size() - 1);
         if (a.step() <= 0 || b.step() <= a.step()) return 0.0;
         return (Vectors.norm(b.theta()) - Vectors.norm(a.theta())) / Math.log10((double) b.step() / a.step());
-    }
-
-    /**
-     * ‖θ‖ rose monotonically over the last decade by more than driftMinGrowth (relative) while ‖∇L_N‖ fell
-     * (the function converges; a run escaping a saddle has a rising gradient instead).
-     */
-    private boolean drifting(List<TrainingRecord> records) {
-        List<TrainingRecord> d = lastDecade(records);
-        if (d.size() < 10 || !(d.get(d.size() - 1).gradNorm() < d.get(0).gradNorm())) return false;
-        double prev = Vectors.norm(d.get(0).theta());
-        double first = prev;
-        for (TrainingRecord r : d) {
-            double nrm = Vectors.norm(r.theta());
-            if (nrm < prev) return false;
-            prev = nrm;
-        }
-        return prev > first * (1 + settings.driftMinGrowth());
     }
 }

@@ -6,9 +6,11 @@ public enum AttractorKind {
     FINITE("finite"),
     /** A minimum on a critical manifold: zero eigenvalues along it, none negative. */
     DEGENERATE("degenerate"),
-    /** No finite limit: the parameters drift (‖θ‖ grows) while the function converges. */
+    /** No finite limit: units leave every bounded set while the function converges to a closure limit. */
     AT_INFINITY("at_infinity"),
-    /** The run stopped away from any limit (a plateau or saddle at max_steps, a divergence, a failure). */
+    /** Still on a saddle (Morse index ≥ 1) at the horizon: a critical point the run has not left. */
+    SADDLE("saddle"),
+    /** No fate certified: the reason is in {@code runs.error} (a divergence, a failure, a run not yet at its limit). */
     UNRESOLVED("unresolved");
 
     private final String label;

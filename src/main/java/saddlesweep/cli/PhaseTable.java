@@ -33,6 +33,12 @@ public final class PhaseTable {
                 vec(s.attractor())));
         b.append(fmt("  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s  drift=%s per decade%n", num(s.trainLoss()),
                 num(s.genExcess()), num(s.gradNorm()), vec(s.attractorEigenvalues()), num(s.attractorDrift())));
+        b.append(fmt("fate  %s%s%s  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)%n", s.attractorKind(),
+                s.infinityMechanism() == null ? "" : " (" + s.infinityMechanism() + ")",
+                s.certified() ? ", certified" : ", not certified", s.limitModel(), vec(s.limitParams()),
+                num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
+        b.append(fmt("  tail %s: %d GD steps, followed to %d of %d GD-equivalent steps, %d flow evaluations%n",
+                s.tail(), s.gdSteps(), s.steps(), s.horizonSteps(), s.flowEvaluations()));
         b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E_opt=%s  |attractor − θ*|=%s%n",
                 num(s.optTrainLoss()), num(s.optGradNorm()), num(s.optGenExcess()), num(s.optDistance())));
         b.append(fmt("  overfitting: L_N(attractor) %s L_N(θ*), E(attractor) − min E = %s (min E %s at step %d)%n",

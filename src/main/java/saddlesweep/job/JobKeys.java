@@ -37,7 +37,7 @@ final class JobKeys {
 
     /** Keys of {@code training}, in the order of {@code TrainingSettings}' components. */
     static final List<String> TRAINING_KEYS = List.of("eta", "init_scale", "max_steps", "grad_tol",
-            "records_per_decade", "polish");
+            "records_per_decade", "polish", "tail", "horizon_steps");
 
     /** Keys of {@code analysis}, in the order of {@code AnalysisSettings}' components. */
     static final List<String> ANALYSIS_KEYS = List.of("dip_factor", "near_optimal_ratio", "near_optimal_abs",

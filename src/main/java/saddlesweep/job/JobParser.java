@@ -270,8 +270,11 @@ public final class JobParser {
                 ? (int) integer(e.get("records_per_decade"), section + ".records_per_decade", 50, 1_000_000,
                 "must be in 50..1000000") : d.recordsPerDecade();
         boolean polish = e.containsKey("polish") ? bool(e.get("polish"), section + ".polish") : d.polish();
+        String tail = e.containsKey("tail") ? tail(e.get("tail"), section + ".tail") : d.tail();
+        long horizon = e.containsKey("horizon_steps")
+                ? integer(e.get("horizon_steps"), section + ".horizon_steps", 1, Long.MAX_VALUE, "must be > 0") : d.horizonSteps();
         try {
-            return new TrainingSettings(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish);
+            return new TrainingSettings(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish, tail, horizon);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }
@@ -401,6 +404,13 @@ public final class JobParser {
                     constraint.isEmpty() ? "must be in " + min + ".." + max : constraint);
         }
         return v;
+    }
+
+    private String tail(YamlNode node, String path) {
+        if (node instanceof YamlNode.Scalar s && (TrainingSettings.TAIL_FLOW.equals(s.text()) || TrainingSettings.TAIL_GD.equals(s.text()))) {
+            return s.text();
+        }
+        throw ErrorLine.of(source, node.line(), path, node, "must be flow or gd");
     }
 
     private boolean bool(YamlNode node, String path) {

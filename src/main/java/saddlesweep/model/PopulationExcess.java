@@ -63,7 +63,12 @@ public final class PopulationExcess implements Objective {
 
     /** The quadrature (as a weighted squared loss) that is accurate at θ. */
     public SquaredLoss lossFor(double[] theta) {
-        double w = Math.max(Mlp.maxAbsW(theta), Mlp.maxAbsW(teacher.theta())) * inputStd;
+        return ruleFor(Mlp.maxAbsW(theta));
+    }
+
+    /** The quadrature (as a weighted squared loss against f*) accurate for students with |w| ≤ maxAbsW. */
+    public SquaredLoss ruleFor(double maxAbsW) {
+        double w = Math.max(maxAbsW, Mlp.maxAbsW(teacher.theta())) * inputStd;
         // W rounded up to 2^exponent; capped where d underflows (θ is then meaningless anyway)
         int exponent = !(w > 1) ? 0 : Math.min(Math.getExponent(w) + 1, 1000);
         return rules.computeIfAbsent(exponent, this::buildRule);

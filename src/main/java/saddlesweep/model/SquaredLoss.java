@@ -36,6 +36,21 @@ public final class SquaredLoss implements Objective {
         return x.length;
     }
 
+    /** The points x_k (shared, not copied: do not modify). */
+    public double[] x() {
+        return x;
+    }
+
+    /** The targets y_k (shared, not copied: do not modify). */
+    public double[] y() {
+        return y;
+    }
+
+    /** The weights ω_k (shared, not copied: do not modify). */
+    public double[] weights() {
+        return weight;
+    }
+
     /** L(θ). */
     @Override
     public double value(double[] theta) {

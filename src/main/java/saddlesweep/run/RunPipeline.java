@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.analysis.Attractor;
 import saddlesweep.analysis.AttractorFinder;
 import saddlesweep.analysis.AttractorKind;
 import saddlesweep.analysis.CriticalPointSolver;
+import saddlesweep.analysis.Fate;
+import saddlesweep.analysis.FateFinder;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.PassageLabel;
 import saddlesweep.analysis.SlowPassage;
 import saddlesweep.analysis.SlowPassageDetector;
 import saddlesweep.analysis.Spectrum;
+import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
@@ -55,22 +57,22 @@ public final class RunPipeline {
         SquaredLoss lossN = SquaredLoss.empirical(data);
         PopulationExcess pop = new PopulationExcess(c.teacher(), c.inputStd());
 
-        AttractorFinder finder = new AttractorFinder(lossN, ts.eta(), as);
-        Attractor[] early = new Attractor[1];
-        GradientDescent.Finisher finisher = !ts.polish() ? null : r -> (early[0] = finder.tryFinish(r)) != null;
-        GradientDescent.Outcome outcome = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), finisher);
-        Attractor attractor = early[0] != null ? early[0] : finder.classify(outcome);
-        List<TrainingRecord> records = outcome.records();
-        boolean diverged = GradientDescent.DIVERGED.equals(outcome.status());
+        TrainingTail.Result trained = TrainingTail.run(c, data, lossN, pop);
+        List<TrainingRecord> records = trained.records();
+        boolean diverged = GradientDescent.DIVERGED.equals(trained.status());
+        Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
+                : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
+        long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
 
         // the attractor and its curvature
-        double[] a = attractor.theta();
+        double[] a = fate.theta();
         double[] aCanon = Symmetry.canonical(a);
         double trainLoss = lossN.value(a);
         double genExcess = pop.value(a);
         double gradNorm = lossN.gradientNorm(a);
         Spectrum aSpec = diverged ? null : Spectrum.of(lossN.hessian(a));
         double tol = as.eigenRelTol();
+        boolean polished = fate.certified() && fate.kind() != AttractorKind.AT_INFINITY;
 
         // E along the run: the early-stopping point
         double minE = Double.POSITIVE_INFINITY;
@@ -83,7 +85,7 @@ public final class RunPipeline {
         }
         if (!diverged && genExcess < minE) {
             minE = genExcess;
-            minStep = outcome.steps();
+            minStep = lastStep;
         }
 
         // slow passages
@@ -124,8 +126,8 @@ public final class RunPipeline {
         double[] aEig = aSpec == null ? new double[0] : aSpec.values();
         int aIndex = aSpec == null ? -1 : aSpec.morseIndex(tol);
         int aNull = aSpec == null ? -1 : aSpec.nullDim(tol);
-        events.add(new RunEvent(null, taskId, events.size(), "attractor", outcome.steps(), outcome.steps(),
-                outcome.steps(), trainLoss, genExcess, gradNorm, attractor.polished(), aCanon, aEig, aIndex, aNull,
+        events.add(new RunEvent(null, taskId, events.size(), "attractor", lastStep, lastStep,
+                lastStep, trainLoss, genExcess, gradNorm, polished, aCanon, aEig, aIndex, aNull,
                 singular, trainLoss, genExcess, gradNorm));
 
         // theory checks at θ*
@@ -138,12 +140,18 @@ public final class RunPipeline {
         for (TrainingRecord r : records) {
             trajectory.add(new TrajectoryPoint(null, taskId, r.step(), r.trainLoss(), r.genExcess(), r.gradNorm(), r.theta()));
         }
+        String error = trained.error() != null ? trained.error() : fate.reason();
+        ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
-                outcome.status(), outcome.error(), outcome.steps(), elapsedMs(start),
-                trainLoss, genExcess, gradNorm, attractor.kind().label(), aCanon, aEig, aIndex, aNull, singular,
-                attractor.drift(), attractor.polished(), optTrain, optGrad, opt.genExcess(), optDistance,
-                minE, minStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep);
+                trained.status(), error, lastStep, elapsedMs(start),
+                trainLoss, genExcess, gradNorm, fate.kind().label(), aCanon, aEig, aIndex, aNull, singular,
+                records.isEmpty() ? Double.NaN : AttractorFinder.drift(records), polished, optTrain, optGrad,
+                opt.genExcess(), optDistance, minE, minStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
+                ts.tail(), trained.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), fate.certified(),
+                fate.mechanisms(), limit == null ? null : limit.label(), limit == null ? null : limit.params(),
+                fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),
+                fate.escapeEigenvalue(), trained.flowEvaluations());
         return new RunResult(summary, events, trajectory);
     }
 
@@ -153,7 +161,9 @@ public final class RunPipeline {
         return new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
                 "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
-                new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null);
+                new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
+                ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
+                null, nan, nan, 0);
     }
 
     private static long elapsedMs(long startNanos) {

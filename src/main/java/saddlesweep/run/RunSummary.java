@@ -20,6 +20,19 @@ import java.io.Serializable;
  * @param minGenExcess      minimum of E along the recorded trajectory (early-stopping point)
  * @param plateauSteps      total steps spent in plateau passages (exit − enter)
  * @param nearOptimalStep   dip step of the first near-optimal passage, null if none
+ * @param tail              {@code gd} or {@code flow} (training.tail)
+ * @param gdSteps           real GD steps taken (the flow tail, if any, started there)
+ * @param horizonSteps      how far the run could be followed: training.horizon_steps with the flow tail, else max_steps
+ * @param certified         whether the fate (attractor_kind) was certified, see {@code FateFinder}
+ * @param infinityMechanism for at_infinity: saturating, linear, derivative_pair (comma-separated); else null
+ * @param limitModel        forms of the limit function in the closure of the model, e.g. {@code tanh,sign}
+ * @param limitParams       its canonical parameters, term after term (tanh: w, v; sign: v; linear: c; deriv: w, u, c)
+ * @param limitTrainLoss    L_N of the limit function
+ * @param limitGenExcess    E of the limit function
+ * @param approach          {@code geometric} or {@code algebraic}: how L_N(θ_t) falls to L_N(limit)
+ * @param approachRate      geometric: −d ln(gap)/d step; algebraic: α of gap ∝ step^−α
+ * @param escapeEigenvalue  for a saddle at the horizon: its most negative Hessian eigenvalue
+ * @param flowEvaluations   vector-field evaluations of the flow tail
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -31,7 +44,10 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          double attractorDrift, boolean polished,
                          double optTrainLoss, double optGradNorm, double optGenExcess, double optDistance,
                          double minGenExcess, long minGenStep,
-                         int plateaus, long plateauSteps, int nearOptimal, Long nearOptimalStep)
+                         int plateaus, long plateauSteps, int nearOptimal, Long nearOptimalStep,
+                         String tail, long gdSteps, long horizonSteps, boolean certified, String infinityMechanism,
+                         String limitModel, double[] limitParams, double limitTrainLoss, double limitGenExcess,
+                         String approach, double approachRate, double escapeEigenvalue, long flowEvaluations)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -39,6 +55,8 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 inputStd, teacherW, teacherV, status, error, steps, wallMs, trainLoss, genExcess, gradNorm,
                 attractorKind, attractor, attractorEigenvalues, attractorIndex, attractorNullDim,
                 attractorSingularity, attractorDrift, polished, optTrainLoss, optGradNorm, optGenExcess,
-                optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep);
+                optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
+                tail, gdSteps, horizonSteps, certified, infinityMechanism, limitModel, limitParams, limitTrainLoss,
+                limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations);
     }
 }

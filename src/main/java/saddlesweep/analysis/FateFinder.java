@@ -1,0 +1,456 @@
+package saddlesweep.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import saddlesweep.model.ClosureForm;
+import saddlesweep.model.ClosureLoss;
+import saddlesweep.model.ClosureNetwork;
+import saddlesweep.model.Mlp;
+import saddlesweep.model.PopulationExcess;
+import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Vectors;
+import saddlesweep.train.TrainingRecord;
+
+/**
+ * Certifies where a run goes, from its records (GD and flow tail) and, when the run was polished onto an
+ * isolated minimum, that minimum.
+ *
+ * <p>Order of the checks at the last record θ_T:
+ * <ol>
+ *   <li>{@code finite}: a strict Newton polish from θ_T (as during GD, {@link AttractorFinder}).</li>
+ *   <li>{@code saddle}: the Hessian has negative eigenvalues and Levenberg–Marquardt on ½‖∇L_N‖² finds a
+ *       critical point within {@value #SADDLE_RADIUS}·(1 + ‖θ_T‖) of θ_T.</li>
+ *   <li>Closure candidates: the trends of each unit over the last recorded decade (T/10 → T) propose a
+ *       limit model (a unit saturating: |w| ≥ {@value #SAT_W}/s_x and growing → v·sign(x); turning linear:
+ *       |w| falling, |v| growing → c·x; fading (its size |v|·min(1, |w| s_x) falling and small) → removed;
+ *       two units with ||w_i| − |w_j|| falling → merged (bounded v) or a derivative pair (|v| growing,
+ *       opposite signs) → u tanh(wx) + c x sech²(wx)), plus the alternative of each pair and a degenerate
+ *       Newton polish of the full network. Each is minimised over its own parameters (Levenberg-damped
+ *       Newton, then a strict polish: the limit must be an isolated minimum of its model).</li>
+ * </ol>
+ * A candidate is certified when L_N(limit) ≤ L_N(θ_t) at every record (within rounding), the run approaches
+ * it over the last decade (the gap L_N(θ_t) − L_N(limit) and the function distance d(f_t, f_limit) both
+ * fall), and the gap at θ_T is at most {@code gapTol} relative. Of the certified candidates the one with
+ * the largest L_N(limit) is taken: the run's L_N falls to its limit from above, so a smaller candidate
+ * value is a limit the run does not reach. No certified candidate: {@code unresolved}, with the reason.
+ */
+public final class FateFinder {
+
+    /** Default largest relative gap at which a limit approached algebraically counts as reached. */
+    public static final double GAP_TOL = 1e-6;
+    /** |w|·s_x beyond which a growing unit is taken to saturate (tanh(4) = 1 − 6.7e-4). */
+    public static final double SAT_W = 4.0;
+    /** Relative change over the last decade that counts as a trend. */
+    static final double TREND = 0.01;
+    /** A unit of size below this share of the network's total size may be fading out. */
+    static final double FADING_SHARE = 0.1;
+    /** Pairs closer than this fraction of their mean |w| may be merging. */
+    static final double PAIR_SHARE = 0.25;
+    static final double SADDLE_RADIUS = 1e-3;
+    /** Gradient norm (in the model's own parameters) a candidate limit must reach. */
+    static final double LIMIT_GRAD_TOL = 1e-10;
+
+    private final SquaredLoss loss;
+    private final PopulationExcess pop;
+    private final AttractorFinder finder;
+    private final AnalysisSettings settings;
+    private final double inputStd;
+    private final double gapTol;
+
+    /**
+     * @param gapTol  largest relative gap (L_N(θ_T) − L_N(limit)) / L_N(limit) at which a limit reached
+     *                algebraically counts as reached
+     */
+    public FateFinder(SquaredLoss loss, PopulationExcess pop, double eta, AnalysisSettings settings,
+                      double inputStd, double gapTol) {
+        this.loss = loss;
+        this.pop = pop;
+        this.finder = new AttractorFinder(loss, eta, settings);
+        this.settings = settings;
+        this.inputStd = inputStd;
+        this.gapTol = gapTol;
+    }
+
+    /**
+     * The fate of a run.
+     *
+     * @param records   every record of the run, in step order
+     * @param polished  the minimum the run was polished onto during training, or null
+     */
+    public Fate of(List<TrainingRecord> records, Attractor polished) {
+        TrainingRecord last = records.get(records.size() - 1);
+        double[] thetaT = last.theta();
+        if (polished == null) polished = finder.polish(thetaT, 0.0, false);
+        if (polished != null && polished.kind() == AttractorKind.FINITE) {
+            ClosureNetwork limit = ClosureNetwork.ofMlp(polished.theta());
+            Check c = check(limit, records, true);
+            return fate(AttractorKind.FINITE, null, polished.theta(), limit, c, Double.NaN);
+        }
+        Fate saddle = saddle(thetaT, records);
+        if (saddle != null) return saddle;
+
+        List<Candidate> candidates = candidates(records);
+        Attractor degenerate = finder.polish(thetaT, 0.0, true);
+        Fate best = null;
+        StringJoiner rejected = new StringJoiner("; ");
+        if (degenerate != null && degenerate.kind() == AttractorKind.DEGENERATE) {
+            ClosureNetwork limit = reduced(degenerate.theta());
+            Check c = check(limit, records, false);
+            if (c.certified()) best = fate(AttractorKind.DEGENERATE, null, degenerate.theta(), limit, c, Double.NaN);
+            else rejected.add("degenerate polish: " + c.why());
+        }
+        for (Candidate cand : candidates) {
+            ClosureNetwork limit = minimise(cand.shape());
+            if (limit == null) {
+                rejected.add(cand.shape().label() + ": no isolated minimum of the model nearby");
+                continue;
+            }
+            Check c = check(limit, records, false);
+            if (!c.certified()) {
+                rejected.add(limit.label() + ": " + c.why());
+                continue;
+            }
+            if (best == null || c.limitLoss() > best.limitTrainLoss()) {
+                double[] point = cand.kind() == AttractorKind.AT_INFINITY ? thetaT : cand.embed(limit);
+                best = fate(cand.kind(), cand.mechanisms(), point, limit, c, Double.NaN);
+            }
+        }
+        if (best != null) return best;
+        return Fate.unresolved(thetaT, "no certified limit at step " + last.step() + (rejected.length() == 0 ? "" : " (" + rejected + ")"));
+    }
+
+    /**
+     * The reduced network of a point on the singular sets: units with v_i = 0 or w_i = 0 (within singular_tol)
+     * removed, units with |w_i| = |w_j| merged into (|w_i|, v_i' + v_j') (v' with the unit's sign flip), and
+     * its strict minimum; the full network when nothing reduces or the reduced one has no isolated minimum.
+     */
+    ClosureNetwork reduced(double[] theta) {
+        int h = Mlp.units(theta);
+        double tol = settings.singularTol();
+        List<double[]> units = new ArrayList<>();
+        for (int i = 0; i < h; i++) {
+            if (Math.abs(theta[i]) <= tol || Math.abs(theta[h + i]) <= tol) continue;
+            double w = Math.abs(theta[i]);
+            double v = Math.signum(theta[i]) * theta[h + i];
+            double[] same = null;
+            for (double[] u : units) if (Math.abs(u[0] - w) <= tol) same = u;
+            if (same != null) same[1] += v;
+            else units.add(new double[] {w, v});
+        }
+        if (units.size() == h) return ClosureNetwork.ofMlp(theta);
+        double[] th = new double[2 * units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            th[i] = units.get(i)[0];
+            th[units.size() + i] = units.get(i)[1];
+        }
+        ClosureNetwork limit = units.isEmpty() ? null : minimise(ClosureNetwork.ofMlp(th));
+        return limit != null ? limit : ClosureNetwork.ofMlp(theta);
+    }
+
+    /** A saddle the run is still on: a critical point of index ≥ 1 next to θ_T. */
+    private Fate saddle(double[] thetaT, List<TrainingRecord> records) {
+        double tol = settings.eigenRelTol();
+        Spectrum at = Spectrum.of(loss.hessian(thetaT));
+        if (at.morseIndex(tol) == 0) return null;
+        CriticalPointSolver.Result cp = new CriticalPointSolver(loss, 1e-12, 300).solve(thetaT);
+        if (!cp.converged() || Vectors.distance(cp.theta(), thetaT) > SADDLE_RADIUS * (1 + Vectors.norm(thetaT))) return null;
+        Spectrum sp = Spectrum.of(loss.hessian(cp.theta()));
+        if (sp.morseIndex(tol) == 0) return null;
+        ClosureNetwork limit = ClosureNetwork.ofMlp(cp.theta());
+        Check c = check(limit, records, true);
+        return new Fate(AttractorKind.SADDLE, null, true, cp.theta(), limit.canonical(), c.limitLoss(), c.limitExcess(),
+                c.approach(), c.rate(), sp.min(), null);
+    }
+
+    private Fate fate(AttractorKind kind, String mechanisms, double[] theta, ClosureNetwork limit, Check c, double escape) {
+        return new Fate(kind, mechanisms, c.certified(), theta, limit.canonical(), c.limitLoss(), c.limitExcess(),
+                c.approach(), c.rate(), escape, c.certified() ? null : c.why());
+    }
+
+    /** The isolated minimum of a candidate model next to its start, or null. */
+    private ClosureNetwork minimise(ClosureNetwork start) {
+        ClosureLoss cl = new ClosureLoss(start, loss);
+        double[] p = new DampedNewton(cl, 300).minimise(start.params());
+        if (!Vectors.allFinite(p)) return null;
+        NewtonPolish.Result r = new NewtonPolish(cl, settings.eigenRelTol(), 1e-3 * (1 + Vectors.norm(p)))
+                .polish(p, NewtonPolish.Mode.STRICT);
+        if (!r.ok() || !(r.gradNorm() <= LIMIT_GRAD_TOL)) return null;
+        if (!Spectrum.of(cl.hessian(r.theta())).positiveDefinite(settings.eigenRelTol())) return null;
+        return start.withParams(r.theta());
+    }
+
+    /** The checks of a limit against the records. */
+    record Check(boolean certified, String why, double limitLoss, double limitExcess, String approach, double rate) {
+    }
+
+    private Check check(ClosureNetwork limit, List<TrainingRecord> records, boolean isolated) {
+        double lInf = new ClosureLoss(limit, loss).value(limit.params());
+        double eInf = new ClosureLoss(limit, pop.ruleFor(limit.maxAbsW())).value(limit.params());
+        double slack = 64 * Math.ulp(lInf);
+        for (TrainingRecord r : records) {
+            if (r.trainLoss() < lInf - slack) {
+                return new Check(false, String.format("L_N(limit) %.12g above L_N %.12g at step %d", lInf, r.trainLoss(), r.step()),
+                        lInf, eInf, null, Double.NaN);
+            }
+        }
+        int b = records.size() - 1;
+        int a = b;
+        long stepB = records.get(b).step();
+        while (a > 0 && records.get(a - 1).step() >= stepB / 10) a--;
+        double gapA = records.get(a).trainLoss() - lInf;
+        double gapB = records.get(b).trainLoss() - lInf;
+        double reached = 1e-12 * Math.max(lInf, Double.MIN_NORMAL) + slack;
+        String[] approach = approach(records, a, b, lInf, reached);
+        double rate = approach == null ? Double.NaN : Double.parseDouble(approach[1]);
+        String kind = approach == null ? null : approach[0];
+        if (isolated || gapB <= reached) return new Check(true, null, lInf, eInf, kind, rate);
+        if (a == b || !(gapB <= 0.9 * gapA)) {
+            return new Check(false, String.format("gap to the limit not falling (%.3g → %.3g over the last decade)", gapA, gapB),
+                    lInf, eInf, kind, rate);
+        }
+        double dA = FunctionDistance.between(pop, ClosureNetwork.ofMlp(records.get(a).theta()), limit);
+        double dB = FunctionDistance.between(pop, ClosureNetwork.ofMlp(records.get(b).theta()), limit);
+        if (!(dB <= 0.95 * dA)) {
+            return new Check(false, String.format("function distance not falling (%.3g → %.3g)", dA, dB), lInf, eInf, kind, rate);
+        }
+        if (gapB > gapTol * Math.abs(lInf)) {
+            return new Check(false, String.format("not yet at the limit: relative gap %.3g", gapB / Math.abs(lInf)), lInf, eInf, kind, rate);
+        }
+        return new Check(true, null, lInf, eInf, kind, rate);
+    }
+
+    /**
+     * How the gap falls over the records a..b: least squares of ln(gap) against the step (geometric) and
+     * against ln(step) (algebraic); the better fit names the approach, its slope the rate. Records whose gap
+     * is at rounding level are left out. Null when fewer than three records remain.
+     */
+    static String[] approach(List<TrainingRecord> records, int a, int b, double lInf, double reached) {
+        List<double[]> pts = new ArrayList<>();
+        int from = a;
+        // the decade before a reached limit says more than its rounding-level tail
+        if (records.get(b).trainLoss() - lInf <= reached) {
+            int k = b;
+            while (k > 0 && records.get(k).trainLoss() - lInf <= reached) k--;
+            long s = records.get(k).step();
+            from = k;
+            while (from > 0 && records.get(from - 1).step() >= s / 10) from--;
+        }
+        for (int i = from; i <= b; i++) {
+            TrainingRecord r = records.get(i);
+            double gap = r.trainLoss() - lInf;
+            if (gap > reached && r.step() > 0) pts.add(new double[] {r.step(), Math.log(r.step()), Math.log(gap)});
+        }
+        if (pts.size() < 3) return null;
+        double[] geo = fit(pts, 0);
+        double[] alg = fit(pts, 1);
+        return geo[1] <= alg[1] ? new String[] {"geometric", Double.toString(-geo[0])}
+                : new String[] {"algebraic", Double.toString(-alg[0])};
+    }
+
+    /** Slope and residual sum of squares of column 2 against column col. */
+    private static double[] fit(List<double[]> pts, int col) {
+        double n = pts.size();
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (double[] p : pts) {
+            sx += p[col];
+            sy += p[2];
+            sxx += p[col] * p[col];
+            sxy += p[col] * p[2];
+        }
+        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double icpt = (sy - slope * sx) / n;
+        double rss = 0;
+        for (double[] p : pts) {
+            double e = p[2] - icpt - slope * p[col];
+            rss += e * e;
+        }
+        return new double[] {slope, rss};
+    }
+
+    /** What a unit is turning into. */
+    private enum Role { TANH, SIGN, LINEAR, REMOVED }
+
+    /** A candidate limit model and how to embed its limit back into the full network. */
+    record Candidate(ClosureNetwork shape, AttractorKind kind, String mechanisms, double[] thetaT, Role[] roles,
+                     int[][] pairs, boolean[] deriv) {
+
+        /** The full-network point of a degenerate limit: merged pairs split in the run's proportion, removed units with v = 0. */
+        double[] embed(ClosureNetwork limit) {
+            int h = roles.length;
+            double[] th = new double[2 * h];
+            double[] p = limit.params();
+            int k = 0;
+            boolean[] inPair = new boolean[h];
+            for (int[] pr : pairs) {                    // pairs come first in the limit's parameters
+                int i = pr[0];
+                int j = pr[1];
+                double vi = canonV(i);
+                double vj = canonV(j);
+                double share = vi + vj == 0 ? 0.5 : vi / (vi + vj);
+                th[i] = p[k];
+                th[j] = p[k];
+                th[h + i] = share * p[k + 1];
+                th[h + j] = (1 - share) * p[k + 1];
+                k += 2;
+                inPair[i] = inPair[j] = true;
+            }
+            for (int i = 0; i < h; i++) {
+                if (inPair[i]) continue;
+                if (roles[i] == Role.REMOVED) {
+                    th[i] = Math.abs(thetaT[i]);
+                    th[h + i] = 0;
+                } else {
+                    th[i] = p[k];
+                    th[h + i] = p[k + 1];
+                    k += 2;
+                }
+            }
+            return th;
+        }
+
+        private double canonV(int i) {
+            int h = roles.length;
+            return thetaT[i] < 0 ? -thetaT[h + i] : thetaT[h + i];
+        }
+    }
+
+    /** Candidate limit models from the trends of the last recorded decade. */
+    List<Candidate> candidates(List<TrainingRecord> records) {
+        int b = records.size() - 1;
+        int a = b;
+        long stepB = records.get(b).step();
+        while (a > 0 && records.get(a - 1).step() >= stepB / 10) a--;
+        double[] ta = records.get(a).theta();
+        double[] tb = records.get(b).theta();
+        int h = Mlp.units(tb);
+        Role[] roles = new Role[h];
+        double[] sizeA = new double[h];
+        double[] sizeB = new double[h];
+        double total = 0;
+        for (int i = 0; i < h; i++) {
+            sizeA[i] = Math.abs(ta[h + i]) * Math.min(1, Math.abs(ta[i]) * inputStd);
+            sizeB[i] = Math.abs(tb[h + i]) * Math.min(1, Math.abs(tb[i]) * inputStd);
+            total += sizeB[i];
+        }
+        for (int i = 0; i < h; i++) {
+            double wa = Math.abs(ta[i]);
+            double wb = Math.abs(tb[i]);
+            double va = Math.abs(ta[h + i]);
+            double vb = Math.abs(tb[h + i]);
+            if (wb * inputStd >= SAT_W && wb > wa * (1 + TREND)) roles[i] = Role.SIGN;
+            else if (wb < wa * (1 - TREND) && vb > va * (1 + TREND) && sizeB[i] >= 0.01 * total) roles[i] = Role.LINEAR;
+            else if (sizeB[i] < sizeA[i] * (1 - TREND) && sizeB[i] <= FADING_SHARE * total) roles[i] = Role.REMOVED;
+            else roles[i] = Role.TANH;
+        }
+        // pairs of ordinary units closing in on each other, closest first
+        List<int[]> pairs = new ArrayList<>();
+        List<Boolean> deriv = new ArrayList<>();
+        boolean[] used = new boolean[h];
+        while (true) {
+            int bi = -1;
+            int bj = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < h; i++) {
+                for (int j = i + 1; j < h; j++) {
+                    if (used[i] || used[j] || roles[i] != Role.TANH || roles[j] != Role.TANH) continue;
+                    double db = Math.abs(Math.abs(tb[i]) - Math.abs(tb[j]));
+                    double da = Math.abs(Math.abs(ta[i]) - Math.abs(ta[j]));
+                    double mean = 0.5 * (Math.abs(tb[i]) + Math.abs(tb[j]));
+                    if (db < da * (1 - TREND) && db <= PAIR_SHARE * mean && db < best) {
+                        best = db;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) break;
+            used[bi] = used[bj] = true;
+            double vi = Math.signum(tb[bi]) * tb[h + bi];
+            double vj = Math.signum(tb[bj]) * tb[h + bj];
+            boolean growing = Math.abs(tb[h + bi]) > Math.abs(ta[h + bi]) * (1 + TREND)
+                    && Math.abs(tb[h + bj]) > Math.abs(ta[h + bj]) * (1 + TREND);
+            pairs.add(new int[] {bi, bj});
+            deriv.add(growing && vi * vj < 0);
+        }
+        List<Candidate> out = new ArrayList<>();
+        boolean[] d = new boolean[pairs.size()];
+        for (int k = 0; k < d.length; k++) d[k] = deriv.get(k);
+        out.add(candidate(tb, roles, pairs, d));
+        for (int k = 0; k < d.length; k++) {
+            boolean[] alt = d.clone();
+            alt[k] = !alt[k];
+            out.add(candidate(tb, roles, pairs, alt));
+        }
+        boolean special = !pairs.isEmpty();
+        for (Role r : roles) special |= r != Role.TANH;
+        if (!special) out.clear();          // the full network itself: the polishes above have answered
+        return out;
+    }
+
+    private Candidate candidate(double[] tb, Role[] roles, List<int[]> pairs, boolean[] deriv) {
+        int h = roles.length;
+        List<ClosureForm> forms = new ArrayList<>();
+        List<Double> params = new ArrayList<>();
+        Set<String> mech = new LinkedHashSet<>();
+        boolean reduced = false;
+        boolean[] inPair = new boolean[h];
+        for (int k = 0; k < pairs.size(); k++) {
+            int i = pairs.get(k)[0];
+            int j = pairs.get(k)[1];
+            inPair[i] = inPair[j] = true;
+            double wi = Math.abs(tb[i]);
+            double wj = Math.abs(tb[j]);
+            double vi = Math.signum(tb[i]) * tb[h + i];
+            double vj = Math.signum(tb[j]) * tb[h + j];
+            if (wi > wj) {
+                double s = wi; wi = wj; wj = s;
+                s = vi; vi = vj; vj = s;
+            }
+            double w = 0.5 * (wi + wj);
+            if (deriv[k]) {
+                // v_i tanh(w_i x) + v_j tanh(w_j x) ≈ (v_i + v_j) tanh(w x) + (v_j − v_i)(w_j − w_i)/2 · x sech²(w x)
+                forms.add(ClosureForm.DERIV);
+                params.add(w);
+                params.add(vi + vj);
+                params.add(0.5 * (vj - vi) * (wj - wi));
+                mech.add("derivative_pair");
+            } else {
+                forms.add(ClosureForm.TANH);
+                params.add(w);
+                params.add(vi + vj);
+                reduced = true;
+            }
+        }
+        for (int i = 0; i < h; i++) {
+            if (inPair[i]) continue;
+            switch (roles[i]) {
+                case TANH -> {
+                    forms.add(ClosureForm.TANH);
+                    params.add(tb[i]);
+                    params.add(tb[h + i]);
+                }
+                case SIGN -> {
+                    forms.add(ClosureForm.SIGN);
+                    params.add(Math.signum(tb[i]) * tb[h + i]);      // v tanh(w x) → v sign(w) sign(x)
+                    mech.add("saturating");
+                }
+                case LINEAR -> {
+                    forms.add(ClosureForm.LINEAR);
+                    params.add(tb[i] * tb[h + i]);                     // v tanh(w x) → v w x
+                    mech.add("linear");
+                }
+                case REMOVED -> reduced = true;
+            }
+        }
+        double[] p = new double[params.size()];
+        for (int k = 0; k < p.length; k++) p[k] = params.get(k);
+        ClosureNetwork shape = new ClosureNetwork(forms.toArray(new ClosureForm[0]), p);
+        AttractorKind kind = !mech.isEmpty() ? AttractorKind.AT_INFINITY : reduced ? AttractorKind.DEGENERATE : AttractorKind.FINITE;
+        return new Candidate(shape, kind, mech.isEmpty() ? null : String.join(",", mech), tb, roles,
+                pairs.toArray(new int[0][]), deriv);
+    }
+}

@@ -1,0 +1,44 @@
+package saddlesweep.model;
+
+/**
+ * The forms a unit (or a pair of units) of the network can take in the closure of the model: the limits of
+ * {@code v tanh(w x)} as parameters leave every bounded set while the function converges.
+ * <ul>
+ *   <li>{@link #TANH}: {@code v tanh(w x)}, parameters (w, v) — an ordinary unit;</li>
+ *   <li>{@link #SIGN}: {@code v sign(x)}, parameter v — a saturating unit, |w| → ∞;</li>
+ *   <li>{@link #LINEAR}: {@code c x}, parameter c — a unit turning linear, w → 0, |v| → ∞, v·w → c;</li>
+ *   <li>{@link #DERIV}: {@code u tanh(w x) + c x sech²(w x)}, parameters (w, u, c) — a derivative pair,
+ *       |w_i| − |w_j| → 0 with v_i ≈ −v_j → ∞: u = v_i + v_j, c = lim (v_j − v_i)(w_j − w_i)/2.</li>
+ * </ul>
+ */
+public enum ClosureForm {
+    TANH("tanh", 2, 1),
+    SIGN("sign", 1, 1),
+    LINEAR("linear", 1, 1),
+    DERIV("deriv", 3, 2);
+
+    private final String label;
+    private final int parameters;
+    private final int units;
+
+    ClosureForm(String label, int parameters, int units) {
+        this.label = label;
+        this.parameters = parameters;
+        this.units = units;
+    }
+
+    /** The name used in {@code runs.limit_model}. */
+    public String label() {
+        return label;
+    }
+
+    /** Number of parameters of the form. */
+    public int parameters() {
+        return parameters;
+    }
+
+    /** Number of network units the form stands for (2 for a derivative pair). */
+    public int units() {
+        return units;
+    }
+}

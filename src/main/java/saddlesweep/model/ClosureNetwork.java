@@ -1,0 +1,215 @@
+package saddlesweep.model;
+
+import java.util.Arrays;
+import java.util.StringJoiner;
+
+/**
+ * A network of the closure of the model: a sum of terms of the {@link ClosureForm}s, parameters packed term
+ * after term (TANH: w, v; SIGN: v; LINEAR: c; DERIV: w, u, c). Every form is an odd function of x, so
+ * E and distances over the Gaussian input integrate over x ≥ 0 only (the sign term is smooth there).
+ * Notation below: t = tanh(w x), s = sech²(w x) = 1 − t².
+ */
+public record ClosureNetwork(ClosureForm[] forms, double[] params) {
+
+    public ClosureNetwork {
+        int p = 0;
+        for (ClosureForm f : forms) p += f.parameters();
+        if (p != params.length) throw new IllegalArgumentException("forms take " + p + " parameters, got " + params.length);
+        forms = forms.clone();
+        params = params.clone();
+    }
+
+    /** The ordinary network θ = (w_1..w_H, v_1..v_H) as a closure network of H TANH terms. */
+    public static ClosureNetwork ofMlp(double[] theta) {
+        int h = Mlp.units(theta);
+        ClosureForm[] f = new ClosureForm[h];
+        double[] p = new double[2 * h];
+        for (int i = 0; i < h; i++) {
+            f[i] = ClosureForm.TANH;
+            p[2 * i] = theta[i];
+            p[2 * i + 1] = theta[h + i];
+        }
+        return new ClosureNetwork(f, p);
+    }
+
+    @Override
+    public ClosureForm[] forms() {
+        return forms.clone();
+    }
+
+    @Override
+    public double[] params() {
+        return params.clone();
+    }
+
+    public ClosureNetwork withParams(double[] p) {
+        return new ClosureNetwork(forms, p);
+    }
+
+    /** Number of parameters. */
+    public int size() {
+        return params.length;
+    }
+
+    /** Forms joined by commas, e.g. {@code tanh,tanh,sign}. */
+    public String label() {
+        StringJoiner j = new StringJoiner(",");
+        for (ClosureForm f : forms) j.add(f.label());
+        return j.toString();
+    }
+
+    /** True when every term is an ordinary TANH unit. */
+    public boolean ordinary() {
+        for (ClosureForm f : forms) if (f != ClosureForm.TANH) return false;
+        return true;
+    }
+
+    /** The largest |w| of its TANH and DERIV terms (what the quadrature must resolve). */
+    public double maxAbsW() {
+        double m = 0;
+        int k = 0;
+        for (ClosureForm f : forms) {
+            if (f == ClosureForm.TANH || f == ClosureForm.DERIV) m = Math.max(m, Math.abs(params[k]));
+            k += f.parameters();
+        }
+        return m;
+    }
+
+    /** f(x). */
+    public double eval(double x) {
+        return eval(params, x);
+    }
+
+    /** f(x) with parameters p. */
+    public double eval(double[] p, double x) {
+        double f = 0;
+        int k = 0;
+        for (ClosureForm form : forms) {
+            switch (form) {
+                case TANH -> f += p[k + 1] * Math.tanh(p[k] * x);
+                case SIGN -> f += p[k] * Math.signum(x);
+                case LINEAR -> f += p[k] * x;
+                case DERIV -> {
+                    double t = Math.tanh(p[k] * x);
+                    f += p[k + 1] * t + p[k + 2] * x * (1 - t * t);
+                }
+            }
+            k += form.parameters();
+        }
+        return f;
+    }
+
+    /**
+     * Writes ∂f(x)/∂p into jac and returns f(x).
+     * TANH: ∂w = v x s, ∂v = t. SIGN: ∂v = sign x. LINEAR: ∂c = x.
+     * DERIV: ∂w = u x s − 2 c x² t s, ∂u = t, ∂c = x s.
+     */
+    public double jacobian(double[] p, double x, double[] jac) {
+        double f = 0;
+        int k = 0;
+        for (ClosureForm form : forms) {
+            switch (form) {
+                case TANH -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    f += p[k + 1] * t;
+                    jac[k] = p[k + 1] * x * s;
+                    jac[k + 1] = t;
+                }
+                case SIGN -> {
+                    double sg = Math.signum(x);
+                    f += p[k] * sg;
+                    jac[k] = sg;
+                }
+                case LINEAR -> {
+                    f += p[k] * x;
+                    jac[k] = x;
+                }
+                case DERIV -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    double u = p[k + 1];
+                    double c = p[k + 2];
+                    f += u * t + c * x * s;
+                    jac[k] = u * x * s - 2 * c * x * x * t * s;
+                    jac[k + 1] = t;
+                    jac[k + 2] = x * s;
+                }
+            }
+            k += form.parameters();
+        }
+        return f;
+    }
+
+    /**
+     * Adds scale·∂²f(x)/∂p² into the row-major d×d matrix hess (upper and lower triangle).
+     * TANH: ∂ww = −2 v x² t s, ∂wv = x s. DERIV: ∂ww = −2 u x² t s − 2 c x³ s (s − 2 t²), ∂wu = x s,
+     * ∂wc = −2 x² t s. SIGN and LINEAR are linear in their parameter.
+     */
+    public void addCurvature(double[] p, double x, double scale, double[] hess) {
+        int d = params.length;
+        int k = 0;
+        for (ClosureForm form : forms) {
+            switch (form) {
+                case TANH -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    hess[k * d + k] += scale * (-2 * p[k + 1] * x * x * t * s);
+                    double wv = scale * x * s;
+                    hess[k * d + k + 1] += wv;
+                    hess[(k + 1) * d + k] += wv;
+                }
+                case DERIV -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    double u = p[k + 1];
+                    double c = p[k + 2];
+                    hess[k * d + k] += scale * (-2 * u * x * x * t * s - 2 * c * x * x * x * s * (s - 2 * t * t));
+                    double wu = scale * x * s;
+                    double wc = scale * (-2 * x * x * t * s);
+                    hess[k * d + k + 1] += wu;
+                    hess[(k + 1) * d + k] += wu;
+                    hess[k * d + k + 2] += wc;
+                    hess[(k + 2) * d + k] += wc;
+                }
+                default -> {
+                }
+            }
+            k += form.parameters();
+        }
+    }
+
+    /**
+     * A canonical parameter vector: TANH and DERIV terms flipped so that w ≥ 0 (tanh and x·sech² are odd
+     * and even in w: (w, v) → (−w, −v) and (w, u, c) → (−w, −u, c)), then terms of each form sorted by
+     * their parameters, forms in enum order. Two networks with the same canonical form are the same function.
+     */
+    public ClosureNetwork canonical() {
+        record Term(ClosureForm form, double[] p) {
+        }
+        Term[] terms = new Term[forms.length];
+        int k = 0;
+        for (int i = 0; i < forms.length; i++) {
+            double[] p = Arrays.copyOfRange(params, k, k + forms[i].parameters());
+            if ((forms[i] == ClosureForm.TANH || forms[i] == ClosureForm.DERIV) && p[0] < 0) {
+                p[0] = -p[0];
+                p[1] = -p[1];
+            }
+            terms[i] = new Term(forms[i], p);
+            k += forms[i].parameters();
+        }
+        Arrays.sort(terms, (a, b) -> {
+            int c = a.form().compareTo(b.form());
+            return c != 0 ? c : Arrays.compare(a.p(), b.p());
+        });
+        ClosureForm[] f = new ClosureForm[terms.length];
+        double[] p = new double[params.length];
+        k = 0;
+        for (int i = 0; i < terms.length; i++) {
+            f[i] = terms[i].form();
+            System.arraycopy(terms[i].p(), 0, p, k, terms[i].p().length);
+            k += terms[i].p().length;
+        }
+        return new ClosureNetwork(f, p);
+    }
+}

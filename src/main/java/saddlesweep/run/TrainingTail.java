@@ -1,0 +1,94 @@
+package saddlesweep.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import saddlesweep.analysis.Attractor;
+import saddlesweep.analysis.AttractorFinder;
+import saddlesweep.analysis.AttractorKind;
+import saddlesweep.analysis.Fate;
+import saddlesweep.analysis.FateFinder;
+import saddlesweep.model.DataSet;
+import saddlesweep.model.PopulationExcess;
+import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Vectors;
+import saddlesweep.train.FlowTail;
+import saddlesweep.train.GradientDescent;
+import saddlesweep.train.TrainingRecord;
+import saddlesweep.train.TrainingSettings;
+
+/**
+ * The training of one run: plain GD, then (with {@code tail: flow}) the flow tail to the horizon.
+ *
+ * <p>During GD, at every record, a strict Newton polish is tried ({@link AttractorFinder#tryFinish}); it
+ * ends the run on an isolated minimum. With the flow tail, GD hands over to {@link FlowTail} at the first
+ * of two consecutive records (from step {@value #SWITCH_MIN_STEP} on) where the curvature along the motion
+ * is small: η·|gᵀHg|/gᵀg ≤ {@value #SWITCH_CURVATURE} (g = ∇L_N, H = ∇²L_N). Then the fast directions have
+ * equilibrated (a fast component of g would make the Rayleigh quotient large), and GD and the flow differ
+ * by O((ηλ)²) per unit time. GD also hands over when max_steps is spent. In the tail, the polish is tried
+ * at every record as before, and once per recorded decade the {@link FateFinder} is asked: a certified
+ * degenerate or at-infinity limit whose relative gap L_N(θ_t)/L_N(limit) − 1 is at most
+ * {@value #EARLY_GAP} ends the run before the horizon.
+ */
+public final class TrainingTail {
+
+    public static final long SWITCH_MIN_STEP = 1000;
+    public static final double SWITCH_CURVATURE = 1e-3;
+    public static final double EARLY_GAP = 1e-10;
+
+    /** How training ended: status, last step, point, records, and the polished minimum if any. */
+    public record Result(String status, long steps, double[] theta, List<TrainingRecord> records, String error,
+                         Attractor polished, long gdSteps, long flowEvaluations) {
+    }
+
+    private TrainingTail() {
+    }
+
+    public static Result run(RunConfig c, DataSet data, SquaredLoss lossN, PopulationExcess pop) {
+        TrainingSettings ts = c.training();
+        double eta = ts.eta();
+        AttractorFinder finder = new AttractorFinder(lossN, eta, c.analysis());
+        Attractor[] polished = new Attractor[1];
+        boolean[] handOver = new boolean[1];
+        int[] slow = new int[1];
+        GradientDescent.Finisher gdFinisher = r -> {
+            if (ts.polish() && (polished[0] = finder.tryFinish(r)) != null) return true;
+            if (!ts.flowTail() || r.step() < SWITCH_MIN_STEP) return false;
+            slow[0] = slowMotion(lossN, r.theta(), eta) ? slow[0] + 1 : 0;
+            return handOver[0] = slow[0] >= 2;
+        };
+        GradientDescent.Outcome gd = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), gdFinisher);
+        List<TrainingRecord> records = new ArrayList<>(gd.records());
+        boolean flow = ts.flowTail() && polished[0] == null && !GradientDescent.DIVERGED.equals(gd.status())
+                && (handOver[0] || GradientDescent.MAX_STEPS.equals(gd.status())) && gd.steps() < ts.horizonSteps();
+        if (!flow) {
+            return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(), 0);
+        }
+        FateFinder fates = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL);
+        int tailStart = records.size();
+        GradientDescent.Finisher tailFinisher = r -> {
+            if (ts.polish() && (polished[0] = finder.tryFinish(r)) != null) return true;
+            int k = records.size() - tailStart;
+            if (k == 0 || k % ts.recordsPerDecade() != 0) return false;
+            Fate f = fates.of(records, null);
+            return f.certified() && (f.kind() == AttractorKind.DEGENERATE || f.kind() == AttractorKind.AT_INFINITY)
+                    && r.trainLoss() - f.limitTrainLoss() <= EARLY_GAP * Math.abs(f.limitTrainLoss());
+        };
+        FlowTail tail = new FlowTail(lossN, eta, ts.recordsPerDecade(), ts.gradTol(), pop::value);
+        GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), ts.horizonSteps(), records, tailFinisher);
+        return new Result(out.status(), out.steps(), out.theta(), records, out.error(), polished[0], gd.steps(),
+                tail.evaluations());
+    }
+
+    /** η·|gᵀHg|/gᵀg ≤ SWITCH_CURVATURE: the motion is slow in every direction it has. */
+    static boolean slowMotion(SquaredLoss loss, double[] theta, double eta) {
+        double[] g = loss.gradient(theta);
+        double gg = Vectors.dot(g, g);
+        if (!(gg > 0)) return true;
+        double[] h = loss.hessian(theta).data;
+        int d = g.length;
+        double ghg = 0;
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) ghg += g[i] * h[i * d + j] * g[j];
+        return eta * Math.abs(ghg) / gg <= SWITCH_CURVATURE;
+    }
+}
