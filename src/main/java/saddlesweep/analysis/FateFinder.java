@@ -41,7 +41,7 @@ import saddlesweep.train.TrainingRecord;
 public final class FateFinder {
 
     /** Default largest relative gap at which a limit approached algebraically counts as reached. */
-    public static final double GAP_TOL = 1e-6;
+    public static final double GAP_TOL = 1e-4;
     /** |w|·s_x beyond which a growing unit is taken to saturate (tanh(4) = 1 − 6.7e-4). */
     public static final double SAT_W = 4.0;
     /** Relative change over the last decade that counts as a trend. */
@@ -336,7 +336,16 @@ public final class FateFinder {
             sizeB[i] = Math.abs(tb[h + i]) * Math.min(1, Math.abs(tb[i]) * inputStd);
             total += sizeB[i];
         }
+        // derivative pairs first: ||w_i| − |w_j|| falling, both |v| growing, opposite signs (after the flip)
+        List<int[]> pairs = new ArrayList<>();
+        List<Boolean> deriv = new ArrayList<>();
+        boolean[] used = new boolean[h];
+        pairUp(ta, tb, roles, used, pairs, deriv, true);
         for (int i = 0; i < h; i++) {
+            if (used[i]) {
+                roles[i] = Role.TANH;
+                continue;
+            }
             double wa = Math.abs(ta[i]);
             double wb = Math.abs(tb[i]);
             double va = Math.abs(ta[h + i]);
@@ -346,36 +355,8 @@ public final class FateFinder {
             else if (sizeB[i] < sizeA[i] * (1 - TREND) && sizeB[i] <= FADING_SHARE * total) roles[i] = Role.REMOVED;
             else roles[i] = Role.TANH;
         }
-        // pairs of ordinary units closing in on each other, closest first
-        List<int[]> pairs = new ArrayList<>();
-        List<Boolean> deriv = new ArrayList<>();
-        boolean[] used = new boolean[h];
-        while (true) {
-            int bi = -1;
-            int bj = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < h; i++) {
-                for (int j = i + 1; j < h; j++) {
-                    if (used[i] || used[j] || roles[i] != Role.TANH || roles[j] != Role.TANH) continue;
-                    double db = Math.abs(Math.abs(tb[i]) - Math.abs(tb[j]));
-                    double da = Math.abs(Math.abs(ta[i]) - Math.abs(ta[j]));
-                    double mean = 0.5 * (Math.abs(tb[i]) + Math.abs(tb[j]));
-                    if (db < da * (1 - TREND) && db <= PAIR_SHARE * mean && db < best) {
-                        best = db;
-                        bi = i;
-                        bj = j;
-                    }
-                }
-            }
-            if (bi < 0) break;
-            used[bi] = used[bj] = true;
-            double vi = Math.signum(tb[bi]) * tb[h + bi];
-            double vj = Math.signum(tb[bj]) * tb[h + bj];
-            boolean growing = Math.abs(tb[h + bi]) > Math.abs(ta[h + bi]) * (1 + TREND)
-                    && Math.abs(tb[h + bj]) > Math.abs(ta[h + bj]) * (1 + TREND);
-            pairs.add(new int[] {bi, bj});
-            deriv.add(growing && vi * vj < 0);
-        }
+        // then ordinary units merging (bounded v) or forming a pair
+        pairUp(ta, tb, roles, used, pairs, deriv, false);
         List<Candidate> out = new ArrayList<>();
         boolean[] d = new boolean[pairs.size()];
         for (int k = 0; k < d.length; k++) d[k] = deriv.get(k);
@@ -389,6 +370,44 @@ public final class FateFinder {
         for (Role r : roles) special |= r != Role.TANH;
         if (!special) out.clear();          // the full network itself: the polishes above have answered
         return out;
+    }
+
+    /**
+     * Pairs of unused units whose ||w_i| − |w_j|| falls over the decade and is within PAIR_SHARE of their mean |w|,
+     * closest first; with onlyDerivative, only pairs whose |v| both grow with opposite signs.
+     */
+    private static void pairUp(double[] ta, double[] tb, Role[] roles, boolean[] used, List<int[]> pairs,
+                               List<Boolean> deriv, boolean onlyDerivative) {
+        int h = roles.length;
+        while (true) {
+            int bi = -1;
+            int bj = -1;
+            boolean bd = false;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < h; i++) {
+                for (int j = i + 1; j < h; j++) {
+                    if (used[i] || used[j] || (!onlyDerivative && (roles[i] != Role.TANH || roles[j] != Role.TANH))) continue;
+                    double db = Math.abs(Math.abs(tb[i]) - Math.abs(tb[j]));
+                    double da = Math.abs(Math.abs(ta[i]) - Math.abs(ta[j]));
+                    double mean = 0.5 * (Math.abs(tb[i]) + Math.abs(tb[j]));
+                    if (!(db < da * (1 - TREND) && db <= PAIR_SHARE * mean && db < best)) continue;
+                    double vi = Math.signum(tb[i]) * tb[h + i];
+                    double vj = Math.signum(tb[j]) * tb[h + j];
+                    boolean growing = Math.abs(tb[h + i]) > Math.abs(ta[h + i]) * (1 + TREND)
+                            && Math.abs(tb[h + j]) > Math.abs(ta[h + j]) * (1 + TREND);
+                    boolean d = growing && vi * vj < 0;
+                    if (onlyDerivative && !d) continue;
+                    best = db;
+                    bi = i;
+                    bj = j;
+                    bd = d;
+                }
+            }
+            if (bi < 0) return;
+            used[bi] = used[bj] = true;
+            pairs.add(new int[] {bi, bj});
+            deriv.add(bd);
+        }
     }
 
     private Candidate candidate(double[] tb, Role[] roles, List<int[]> pairs, boolean[] deriv) {

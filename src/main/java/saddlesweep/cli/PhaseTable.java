@@ -56,6 +56,7 @@ public final class PhaseTable {
     }
 
     static String vec(double[] v) {
+        if (v == null) return "-";
         return Arrays.stream(v).mapToObj(PhaseTable::num).reduce((a, c) -> a + ", " + c).map(x -> "[" + x + "]").orElse("[]");
     }
 }
