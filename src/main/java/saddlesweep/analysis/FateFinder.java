@@ -11,6 +11,7 @@ import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.Mlp;
 import saddlesweep.model.PopulationExcess;
+import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.TrainingRecord;
@@ -41,7 +42,7 @@ import saddlesweep.train.TrainingRecord;
 public final class FateFinder {
 
     /** Default largest relative gap at which a limit approached algebraically counts as reached. */
-    public static final double GAP_TOL = 1e-4;
+    public static final double GAP_TOL = 1e-3;
     /** |w|·s_x beyond which a growing unit is taken to saturate (tanh(4) = 1 − 6.7e-4). */
     public static final double SAT_W = 4.0;
     /** Relative change over the last decade that counts as a trend. */
@@ -97,7 +98,9 @@ public final class FateFinder {
         Attractor degenerate = finder.polish(thetaT, 0.0, true);
         Fate best = null;
         StringJoiner rejected = new StringJoiner("; ");
-        if (degenerate != null && degenerate.kind() == AttractorKind.DEGENERATE) {
+        // a degenerate minimum lies on a singular set; a flat direction elsewhere (a saturated unit) is a drift
+        if (degenerate != null && degenerate.kind() == AttractorKind.DEGENERATE
+                && Singularity.of(degenerate.theta(), settings.singularTol()) != Singularity.NONE) {
             ClosureNetwork limit = reduced(degenerate.theta());
             Check c = check(limit, records, false);
             if (c.certified()) best = fate(AttractorKind.DEGENERATE, null, degenerate.theta(), limit, c, Double.NaN);
@@ -114,7 +117,12 @@ public final class FateFinder {
                 rejected.add(limit.label() + ": " + c.why());
                 continue;
             }
-            if (best == null || c.limitLoss() > best.limitTrainLoss()) {
+            // the larger limit wins; a tie (within rounding) goes to the closure limit, which also explains the drift
+            double tie = 64 * Math.ulp(c.limitLoss());
+            boolean better = best == null || c.limitLoss() > best.limitTrainLoss() + tie
+                    || (c.limitLoss() >= best.limitTrainLoss() - tie && cand.kind() == AttractorKind.AT_INFINITY
+                    && best.kind() != AttractorKind.AT_INFINITY);
+            if (better) {
                 double[] point = cand.kind() == AttractorKind.AT_INFINITY ? thetaT : cand.embed(limit);
                 best = fate(cand.kind(), cand.mechanisms(), point, limit, c, Double.NaN);
             }

@@ -1,0 +1,90 @@
+package saddlesweep.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The closure forms' analytic gradient and Hessian against finite differences, a closure network of TANH
+ * terms against the ordinary network, and the closure forms as limits of ordinary units.
+ */
+class ClosureLossTest {
+
+    private static final ClosureNetwork MIXED = new ClosureNetwork(
+            new ClosureForm[] {ClosureForm.TANH, ClosureForm.SIGN, ClosureForm.LINEAR, ClosureForm.DERIV},
+            new double[] {0.7, -0.4, 0.3, 0.25, 1.3, 0.8, -0.6});
+
+    private static SquaredLoss data() {
+        DataSet d = DataSet.generate(new Teacher(new double[] {1, 3}, new double[] {1, -0.5}), 60, 0.05, 1.0, 7);
+        return SquaredLoss.empirical(d);
+    }
+
+    @Test
+    void gradientAndHessianMatchFiniteDifferences() {
+        ClosureLoss loss = new ClosureLoss(MIXED, data());
+        double[] p = MIXED.params();
+        double[] g = new double[p.length];
+        loss.gradient(p, g);
+        double[] fd = FiniteDifferences.gradient(loss::value, p, 1e-5);
+        for (int i = 0; i < p.length; i++) assertEquals(fd[i], g[i], 1e-8 * (1 + Math.abs(fd[i])), "gradient " + i);
+        DMatrixRMaj h = loss.hessian(p);
+        double[][] fdh = FiniteDifferences.jacobian(q -> {
+            double[] gq = new double[q.length];
+            loss.gradient(q, gq);
+            return gq;
+        }, p, 1e-5);
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < p.length; j++) {
+                assertEquals(fdh[i][j], h.get(i, j), 1e-7 * (1 + Math.abs(fdh[i][j])), "hessian " + i + "," + j);
+                assertEquals(h.get(j, i), h.get(i, j), 1e-15, "symmetric");
+            }
+        }
+    }
+
+    @Test
+    void tanhTermsAreTheOrdinaryNetwork() {
+        double[] theta = {0.5, -2.0, 1.5, 0.7};
+        SquaredLoss data = data();
+        ClosureNetwork c = ClosureNetwork.ofMlp(theta);
+        assertEquals(data.value(theta), new ClosureLoss(c, data).value(c.params()), 1e-15);
+        for (double x : new double[] {-1.3, 0.2, 2.5}) assertEquals(Mlp.eval(theta, x), c.eval(x), 1e-15);
+        assertEquals("tanh,tanh", c.label());
+    }
+
+    @Test
+    void closureFormsAreLimitsOfOrdinaryUnits() {
+        double[] xs = {-2, -0.3, 0.05, 0.7, 1.9};
+        for (double x : xs) {
+            // saturating: v tanh(w x) → v sign(x)
+            double w = 1e7;
+            assertEquals(0.8 * Math.signum(x), 0.8 * Math.tanh(w * x), 1e-12);
+            // linear: v tanh(w x) with v w = c fixed, w → 0
+            double c = 0.6;
+            double small = 1e-6;
+            assertEquals(new ClosureNetwork(new ClosureForm[] {ClosureForm.LINEAR}, new double[] {c}).eval(x),
+                    (c / small) * Math.tanh(small * x), 1e-10);
+            // derivative pair: v_i tanh(w_i x) + v_j tanh(w_j x), w_j − w_i = δ → 0, (v_j − v_i) δ / 2 = c, v_i + v_j = u
+            double wm = 0.9;
+            double u = 0.4;
+            double delta = 1e-5;
+            double vj = (u + 2 * c / delta) / 2;
+            double vi = u - vj;
+            double pair = vi * Math.tanh((wm - delta / 2) * x) + vj * Math.tanh((wm + delta / 2) * x);
+            double deriv = new ClosureNetwork(new ClosureForm[] {ClosureForm.DERIV}, new double[] {wm, u, c}).eval(x);
+            assertEquals(deriv, pair, 1e-8);
+        }
+    }
+
+    @Test
+    void canonicalFormIsSymmetric() {
+        ClosureNetwork a = new ClosureNetwork(new ClosureForm[] {ClosureForm.TANH, ClosureForm.DERIV, ClosureForm.TANH},
+                new double[] {-0.7, 0.4, -1.3, -0.8, -0.6, 2.0, 1.0});
+        ClosureNetwork b = a.canonical();
+        for (double x : new double[] {-1, 0.3, 2}) assertEquals(a.eval(x), b.eval(x), 1e-14);
+        assertEquals("tanh,tanh,deriv", b.label());
+        double[] p = b.params();
+        assertEquals(0.7, p[0], 0);
+        assertEquals(-0.4, p[1], 0);
+    }
+}
