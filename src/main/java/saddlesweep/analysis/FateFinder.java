@@ -284,10 +284,30 @@ public final class FateFinder {
 
     /** A candidate limit model and how to embed its limit back into the full network. */
     record Candidate(ClosureNetwork shape, AttractorKind kind, String mechanisms, double[] thetaT, Role[] roles,
-                     int[][] pairs, boolean[] deriv) {
+                     int[][] pairs, boolean[] deriv, int[][] groups, double[] full) {
 
-        /** The full-network point of a degenerate limit: merged pairs split in the run's proportion, removed units with v = 0. */
+        /**
+         * The full-network point of a degenerate limit: merged units (pairs and overlap groups) split in the
+         * run's proportion of v, removed units with v = 0.
+         */
         double[] embed(ClosureNetwork limit) {
+            double[] reduced = embedReduced(limit);
+            int m = groups.length;
+            int h = Mlp.units(full);
+            double[] th = new double[2 * h];
+            for (int g = 0; g < m; g++) {
+                double total = 0;
+                for (int i : groups[g]) total += (full[i] < 0 ? -1 : 1) * full[h + i];
+                for (int i : groups[g]) {
+                    double vi = (full[i] < 0 ? -1 : 1) * full[h + i];
+                    th[i] = reduced[g];
+                    th[h + i] = (total == 0 ? 1.0 / groups[g].length : vi / total) * reduced[m + g];
+                }
+            }
+            return th;
+        }
+
+        private double[] embedReduced(ClosureNetwork limit) {
             int h = roles.length;
             double[] th = new double[2 * h];
             double[] p = limit.params();
@@ -332,8 +352,10 @@ public final class FateFinder {
         int a = b;
         long stepB = records.get(b).step();
         while (a > 0 && records.get(a - 1).step() >= stepB / 10) a--;
-        double[] ta = records.get(a).theta();
-        double[] tb = records.get(b).theta();
+        // units that already act as one (|w| equal to 1e-6, same sign after the flip) are merged first
+        int[][] groups = overlapGroups(records.get(b).theta());
+        double[] ta = mergeGroups(records.get(a).theta(), groups);
+        double[] tb = mergeGroups(records.get(b).theta(), groups);
         int h = Mlp.units(tb);
         Role[] roles = new Role[h];
         double[] sizeA = new double[h];
@@ -368,13 +390,14 @@ public final class FateFinder {
         List<Candidate> out = new ArrayList<>();
         boolean[] d = new boolean[pairs.size()];
         for (int k = 0; k < d.length; k++) d[k] = deriv.get(k);
-        out.add(candidate(tb, roles, pairs, d));
+        double[] full = records.get(b).theta();
+        out.add(candidate(tb, roles, pairs, d, groups, full));
         for (int k = 0; k < d.length; k++) {
             boolean[] alt = d.clone();
             alt[k] = !alt[k];
-            out.add(candidate(tb, roles, pairs, alt));
+            out.add(candidate(tb, roles, pairs, alt, groups, full));
         }
-        boolean special = !pairs.isEmpty();
+        boolean special = !pairs.isEmpty() || groups.length < Mlp.units(full);
         for (Role r : roles) special |= r != Role.TANH;
         if (!special) out.clear();          // the full network itself: the polishes above have answered
         return out;
@@ -418,8 +441,50 @@ public final class FateFinder {
         }
     }
 
-    private Candidate candidate(double[] tb, Role[] roles, List<int[]> pairs, boolean[] deriv) {
+    /** Groups of units of θ whose |w| agree to 1e-6 relative and whose v (after the flip) have one sign. */
+    static int[][] overlapGroups(double[] theta) {
+        int h = Mlp.units(theta);
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < h; i++) {
+            double wi = Math.abs(theta[i]);
+            double vi = Math.signum(theta[i]) * theta[h + i];
+            List<Integer> home = null;
+            for (List<Integer> g : groups) {
+                int j = g.get(0);
+                double wj = Math.abs(theta[j]);
+                double vj = Math.signum(theta[j]) * theta[h + j];
+                if (Math.abs(wi - wj) <= 1e-6 * Math.max(wi, wj) && vi * vj > 0) home = g;
+            }
+            if (home == null) groups.add(home = new ArrayList<>());
+            home.add(i);
+        }
+        int[][] out = new int[groups.size()][];
+        for (int g = 0; g < out.length; g++) out[g] = groups.get(g).stream().mapToInt(Integer::intValue).toArray();
+        return out;
+    }
+
+    /** θ with each group replaced by one unit: mean |w|, sum of the flipped v. */
+    static double[] mergeGroups(double[] theta, int[][] groups) {
+        int h = Mlp.units(theta);
+        int m = groups.length;
+        double[] out = new double[2 * m];
+        for (int g = 0; g < m; g++) {
+            double w = 0;
+            double v = 0;
+            for (int i : groups[g]) {
+                w += Math.abs(theta[i]);
+                v += (theta[i] < 0 ? -1 : 1) * theta[h + i];
+            }
+            out[g] = w / groups[g].length;
+            out[m + g] = v;
+        }
+        return out;
+    }
+
+    private Candidate candidate(double[] tb, Role[] roles, List<int[]> pairs, boolean[] deriv, int[][] groups,
+                                double[] full) {
         int h = roles.length;
+        boolean merged = groups.length < Mlp.units(full);
         List<ClosureForm> forms = new ArrayList<>();
         List<Double> params = new ArrayList<>();
         Set<String> mech = new LinkedHashSet<>();
@@ -476,8 +541,9 @@ public final class FateFinder {
         double[] p = new double[params.size()];
         for (int k = 0; k < p.length; k++) p[k] = params.get(k);
         ClosureNetwork shape = new ClosureNetwork(forms.toArray(new ClosureForm[0]), p);
-        AttractorKind kind = !mech.isEmpty() ? AttractorKind.AT_INFINITY : reduced ? AttractorKind.DEGENERATE : AttractorKind.FINITE;
+        AttractorKind kind = !mech.isEmpty() ? AttractorKind.AT_INFINITY
+                : reduced || merged ? AttractorKind.DEGENERATE : AttractorKind.FINITE;
         return new Candidate(shape, kind, mech.isEmpty() ? null : String.join(",", mech), tb, roles,
-                pairs.toArray(new int[0][]), deriv);
+                pairs.toArray(new int[0][]), deriv, groups, full);
     }
 }

@@ -56,6 +56,10 @@ public final class TrainCommand implements Callable<Integer> {
     double gradTol;
     @Option(names = "--no-polish", description = "Plain GD to the end: no Newton finish.")
     boolean noPolish;
+    @Option(names = "--tail", paramLabel = "gd|flow", description = "flow: once GD has equilibrated, follow the flow GD follows to --horizon-steps; gd: plain GD to --max-steps (default: ${DEFAULT-VALUE}).", defaultValue = "flow")
+    String tail;
+    @Option(names = "--horizon-steps", description = "How far the flow tail follows the run, in GD-equivalent steps (default: ${DEFAULT-VALUE}).", defaultValue = "1e12")
+    double horizonSteps;
     @Option(names = "--dip-factor", description = "Slow-passage prominence factor (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     double dipFactor;
     @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).", defaultValue = "2")
@@ -101,7 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Teacher teacher = new Teacher(teacherW, teacherV);
             TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale)
-                    .withMaxSteps(maxSteps).withGradTol(gradTol).withPolish(!noPolish);
+                    .withMaxSteps(maxSteps).withGradTol(gradTol).withPolish(!noPolish).withTail(tail)
+                    .withHorizonSteps(horizonSteps(horizonSteps));
             AnalysisSettings d = AnalysisSettings.defaults();
             AnalysisSettings as = new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(),
                     d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.driftMinGrowth());
@@ -112,6 +117,13 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().replace("init must", "--init must"));
         }
+    }
+
+    private static long horizonSteps(double h) {
+        if (!(h >= 1) || h > Long.MAX_VALUE || h != Math.rint(h)) {
+            throw new UserError("--horizon-steps = " + h + ": must be a whole number of steps >= 1");
+        }
+        return (long) h;
     }
 
     private static void finite(String option, double[] values) {

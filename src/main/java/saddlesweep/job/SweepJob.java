@@ -169,8 +169,11 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
         b.append("  grad_tol: ").append(YamlNumbers.format(training.gradTol())).append('\n');
         b.append("  records_per_decade: ").append(training.recordsPerDecade()).append('\n');
         b.append("  polish: ").append(training.polish()).append('\n');
-        b.append("  tail: ").append(training.tail()).append('\n');
-        b.append("  horizon_steps: ").append(training.horizonSteps()).append('\n');
+        // written only when not the defaults, so that the definition hashes of existing jobs stay the same
+        if (!training.flowTail() || training.horizonSteps() != TrainingSettings.DEFAULT_HORIZON_STEPS) {
+            b.append("  tail: ").append(training.tail()).append('\n');
+            b.append("  horizon_steps: ").append(training.horizonSteps()).append('\n');
+        }
         b.append("analysis:\n");
         b.append("  dip_factor: ").append(YamlNumbers.format(analysis.dipFactor())).append('\n');
         b.append("  near_optimal_ratio: ").append(YamlNumbers.format(analysis.nearOptimalRatio())).append('\n');

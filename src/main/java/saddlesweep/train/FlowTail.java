@@ -1,7 +1,12 @@
 package saddlesweep.train;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
@@ -12,15 +17,25 @@ import saddlesweep.model.Vectors;
  * Hessian as Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
  * integrator's steps end on the grid's steps), and the {@link GradientDescent.Finisher} is asked at each
  * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code max_steps} at the
- * horizon, {@code diverged} on non-finite values or a step size that underflows.
+ * horizon, {@code unstable} at the first record where η·λ_max(∇²L_N) ≥ 2 (GD would leave the flow's path
+ * there: units whose |v| grows make the curvature grow as v²), {@code diverged} on non-finite values or a
+ * step size that underflows.
  */
 public final class FlowTail {
 
+    /**
+     * Status of a run whose flow tail reached a point where GD itself is unstable (η·λ_max ≥ 2): from there GD
+     * oscillates out of the valley the flow follows, so the flow stops and says so.
+     */
+    public static final String UNSTABLE = "unstable";
+
     /** Relative and absolute local error tolerances of the integrator (per component of θ). */
     public static final double RTOL = 3e-7;
-    public static final double ATOL = 1e-10;
+    public static final double ATOL = 1e-9;
     /** A step covers at most this fraction of the elapsed time τ (≥ ~10 steps per decade). */
     static final double MAX_STEP_FRACTION = 0.25;
+    /** Modes with λ·Δτ at least this (Δτ between records) are relaxed to their quasi-static value at records. */
+    static final double RELAX_TIMES = 50;
 
     private final SquaredLoss loss;
     private final double eta;
@@ -70,6 +85,7 @@ public final class FlowTail {
         }
         LogGrid grid = new LogGrid(recordsPerDecade);
         long next = grid.next(step0);
+        double lastRecordTime = t0;
         try {
             while (true) {
                 if (ode.time() >= tEnd) {
@@ -86,7 +102,9 @@ public final class FlowTail {
                             "flow tail stopped at step " + at + ": non-finite values or step size underflow");
                 }
                 if (next < horizon && ode.time() >= eta * next * (1 - 1e-12)) {
-                    double[] theta = ode.state();
+                    double[] theta = relaxFast(ode.state(), eta * next - lastRecordTime);
+                    if (!ode.reset(theta)) theta = ode.state();
+                    lastRecordTime = eta * next;
                     TrainingRecord r = record(next, theta);
                     if (!Double.isFinite(r.trainLoss()) || !Vectors.allFinite(theta)) {
                         return new GradientDescent.Outcome(GradientDescent.DIVERGED, next, theta, records, "non-finite loss at step " + next);
@@ -95,12 +113,52 @@ public final class FlowTail {
                     if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
                         return new GradientDescent.Outcome(GradientDescent.CONVERGED, next, theta, records, null);
                     }
+                    double lambdaMax = maxEigenvalue(loss.hessian(theta));
+                    if (eta * lambdaMax >= 2) {
+                        return new GradientDescent.Outcome(UNSTABLE, next, theta, records, String.format(Locale.ROOT,
+                                "GD is unstable from step %d on (η·λ_max = %.3g ≥ 2): the flow no longer follows it", next, eta * lambdaMax));
+                    }
                     next = grid.next(next);
                 }
             }
         } finally {
             evaluations = ode.evaluations();
         }
+    }
+
+    /**
+     * θ with its fast components relaxed: one Newton step δ = −Σ_k (u_kᵀg/λ_k) u_k along the Hessian's
+     * eigen-directions with λ_k·Δτ ≥ {@value #RELAX_TIMES} (Δτ: flow time since the last record). Those modes
+     * have decayed by e^−50 since the last record in the flow (and in GD), so their exact value is the
+     * quasi-static one, g·u_k = 0, to O(1/(λ_k τ_slow)); the integrator's local errors in them, amplified by
+     * λ_k, would otherwise dominate ‖∇L_N‖ at the records once the slow gradient is small.
+     */
+    double[] relaxFast(double[] theta, double dt) {
+        DMatrixRMaj h = loss.hessian(theta);
+        int d = theta.length;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(h)) return theta;
+        double[] g = loss.gradient(theta);
+        double[] out = theta.clone();
+        for (int k = 0; k < d; k++) {
+            double lambda = eig.getEigenvalue(k).real;
+            DMatrixRMaj u = eig.getEigenVector(k);
+            if (u == null || !(lambda * dt >= RELAX_TIMES)) continue;
+            double c = 0;
+            for (int i = 0; i < d; i++) c += u.data[i] * g[i];
+            c /= lambda;
+            for (int i = 0; i < d; i++) out[i] -= c * u.data[i];
+        }
+        return Vectors.allFinite(out) ? out : theta;
+    }
+
+    /** Largest eigenvalue of a symmetric matrix. */
+    static double maxEigenvalue(DMatrixRMaj symmetric) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, false, true);
+        if (!eig.decompose(symmetric.copy())) return Double.NaN;
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < symmetric.numRows; i++) m = Math.max(m, eig.getEigenvalue(i).real);
+        return m;
     }
 
     private TrainingRecord record(long step, double[] theta) {

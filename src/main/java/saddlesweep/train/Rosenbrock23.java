@@ -168,6 +168,24 @@ public final class Rosenbrock23 {
     }
 
     /**
+     * Moves the current state to y (same time), re-evaluating F and J; the step size is kept. Returns false
+     * when F(y) is not finite (the state is then unchanged).
+     */
+    public boolean reset(double[] newY) {
+        double[] fNew = new double[n];
+        double[] jNew = new double[n * n];
+        evaluations++;
+        if (!field.evaluate(newY, fNew, jNew)) return false;
+        y = newY.clone();
+        f = fNew;
+        jac = jNew;
+        tPrev = t;
+        yPrev = y.clone();
+        fPrev = f.clone();
+        return true;
+    }
+
+    /**
      * The solution at time s within the last accepted step [tPrev, t], by cubic Hermite interpolation of
      * the end points and their derivatives F.
      */

@@ -72,7 +72,7 @@ class TrainCommandTest {
     @Test
     void phaseTableAndTraceFile(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("trace.csv");
-        CliCapture.Result r = run("train", "--n", "50", "--hidden", "1", "--max-steps", "5000", "--no-polish",
+        CliCapture.Result r = run("train", "--n", "50", "--hidden", "1", "--max-steps", "5000", "--no-polish", "--tail", "gd",
                 "--trace", trace.toString());
         assertEquals(0, r.exit(), r.stderr());
         assertTrue(r.stdout().contains("attractor"), r.stdout());

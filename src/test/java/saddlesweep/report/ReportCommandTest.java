@@ -51,7 +51,7 @@ class ReportCommandTest {
                 hidden: [1, 2]
                 data_seed: {from: 1, count: 1}
                 init_seed: {from: 1, count: 2}
-                training: {eta: 0.05, init_scale: 0.1, max_steps: 2000}
+                training: {eta: 0.05, init_scale: 0.1, max_steps: 2000, tail: gd}
                 chunk_size: 16
                 """);
         Path noiseless = write("noiseless.yaml", """
@@ -62,7 +62,7 @@ class ReportCommandTest {
                 hidden: [1]
                 data_seed: {from: 1, count: 1}
                 init_seed: {from: 1, count: 1}
-                training: {eta: 0.05, init_scale: 0.1, max_steps: 2000}
+                training: {eta: 0.05, init_scale: 0.1, max_steps: 2000, tail: gd}
                 """);
         assertEquals(0, Main.execute("sweep", small.toString(), "--out", results.toString()));
         assertEquals(0, Main.execute("sweep", noiseless.toString(), "--out", results.toString()));

@@ -83,19 +83,28 @@ class RunScenariosTest {
     }
 
     @Test
-    void explicitInitEndsAtInfinity() {
-        RunSummary s = run("explicit", explicitInit()).run();
-        assertEquals("max_steps", s.status());
-        assertEquals(1_000_000L, s.steps());
+    void explicitInitEndsAtInfinityOnADerivativePairUntilGdTurnsUnstable() {
+        RunResult r = run("explicit", explicitInit());
+        RunSummary s = r.run();
+        // the pair's output weights grow as v_i ≈ −v_j → ∞, and so does the curvature (∝ v²): the flow tail
+        // stops where η·λ_max reaches 2, beyond which GD leaves the flow's path
+        assertEquals("unstable", s.status(), s.error());
+        assertTrue(s.error().contains("η·λ_max"), s.error());
+        assertTrue(s.steps() > 1e8 && s.steps() < s.horizonSteps(), "steps " + s.steps());
         assertEquals("at_infinity", s.attractorKind());
-        assertTrue(s.attractorDrift() > 0.1, "drift " + s.attractorDrift());
+        assertEquals("derivative_pair", s.infinityMechanism());
+        assertTrue(s.certified());
+        assertEquals("deriv", s.limitModel());
+        assertEquals("algebraic", s.approach());
         assertTrue(!s.polished());
-        // the last recorded decade: ‖θ‖ keeps growing while L_N keeps falling
-        List<TrajectoryPoint> t = run("explicit", explicitInit()).trajectory();
+        // the last recorded decade: ‖θ‖ keeps growing while L_N keeps falling, towards (and never below) the limit
+        List<TrajectoryPoint> t = r.trajectory();
         TrajectoryPoint last = t.get(t.size() - 1);
-        TrajectoryPoint decadeAgo = t.stream().filter(q -> q.step() >= 100_000).findFirst().orElseThrow();
+        TrajectoryPoint decadeAgo = t.stream().filter(q -> q.step() >= last.step() / 10).findFirst().orElseThrow();
         assertTrue(norm(last.theta()) > norm(decadeAgo.theta()) + 0.5);
         assertTrue(last.trainLoss() < decadeAgo.trainLoss());
+        for (TrajectoryPoint q : t) assertTrue(s.limitTrainLoss() <= q.trainLoss(), "limit below every record");
+        assertTrue(s.limitTrainLoss() < s.optTrainLoss(), "the limit overfits");
         assertOverfits(s);
     }
 
@@ -144,7 +153,7 @@ class RunScenariosTest {
         assertNotNull(s.status());
         assertTrue(Set.of("converged", "max_steps").contains(s.status()), s.status() + " " + s.error());
         assertTrue(Set.of("finite", "degenerate", "at_infinity", "unresolved").contains(s.attractorKind()));
-        assertTrue(s.steps() <= 1_000_000L);
+        assertTrue(s.steps() <= s.horizonSteps());
         // what it reports is self-consistent
         switch (s.attractorKind()) {
             case "finite" -> assertTrue(s.polished() && s.attractorIndex() == 0 && s.attractorNullDim() == 0);
@@ -195,9 +204,15 @@ class RunScenariosTest {
         // rule then fires on the slow (λ ≈ 6e-5) convergence along the merged unit: ‖θ‖ 2.076 → 2.189 over the last decade.
         RunSummary s = run("oneFour", teacherOneFour()).run();
         assertEquals("degenerate", s.attractorKind());
+        assertTrue(s.certified());
+        assertEquals("tanh", s.limitModel(), "the reduced network: the merged unit");
         assertEquals(0.148585, s.attractor()[0], 1e-5);
         assertEquals(0.148585, s.attractor()[1], 1e-5);
         assertEquals(3.082909, s.attractor()[2] + s.attractor()[3], 1e-5);
+        // the flow tail lands where plain GD lands on the overlap line, not only on the line
+        assertEquals(1.44797, Math.min(s.attractor()[2], s.attractor()[3]), 1e-5);
+        assertEquals(1.63493, Math.max(s.attractor()[2], s.attractor()[3]), 1e-5);
+        assertEquals(3.082909, s.limitParams()[1], 1e-5);
     }
 
     private static double norm(double[] a) {

@@ -44,7 +44,7 @@ class DriverKillTest {
                 + "hidden: [1, 2]\n"
                 + "data_seed: {from: 1, count: 3}\n"
                 + "init_seed: {from: 1, count: 2}\n"
-                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 3000}\n"
+                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 3000, tail: gd}\n"
                 + "chunk_size: " + CHUNK + "\n";
     }
 

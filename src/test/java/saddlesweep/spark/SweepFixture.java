@@ -33,7 +33,7 @@ final class SweepFixture {
                 + "hidden: [1, 2]\n"
                 + "data_seed: {from: 1, count: 2}\n"
                 + "init_seed: {from: 1, count: 3}\n"
-                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 2000}\n"
+                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 2000, tail: gd}\n"
                 + "chunk_size: 5\n";
     }
 

@@ -109,7 +109,7 @@ class SweepLockTest {
     void aRunningDriverKeepsASecondOneOutAndAKilledOneDoesNot() throws Exception {
         // every run goes to max_steps (no tolerance, no polish): about 0.5 s each, so the child is busy for seconds
         String job = SweepFixture.jobYaml("locked", 0.01)
-                .replace("max_steps: 2000}", "max_steps: 5000000, grad_tol: 0.0, polish: false}")
+                .replace("max_steps: 2000, tail: gd}", "max_steps: 5000000, grad_tol: 0.0, polish: false, tail: gd}")
                 .replace("chunk_size: 5", "chunk_size: 2");
         assertTrue(job.contains("polish: false"), job);
         TestSpark.session();                                   // started before the child, so the check below is quick
