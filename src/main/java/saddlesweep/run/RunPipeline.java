@@ -11,9 +11,9 @@ import saddlesweep.analysis.Fate;
 import saddlesweep.analysis.FateFinder;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.PassageLabel;
-import saddlesweep.analysis.SlowPassage;
-import saddlesweep.analysis.SlowPassageDetector;
+import saddlesweep.analysis.SequenceFinder;
 import saddlesweep.analysis.Spectrum;
+import saddlesweep.analysis.Visit;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
@@ -88,39 +88,32 @@ public final class RunPipeline {
             minStep = lastStep;
         }
 
-        // slow passages
-        double[] g = new double[records.size()];
-        for (int i = 0; i < g.length; i++) g[i] = records.get(i).gradNorm();
-        List<SlowPassage> passages = new SlowPassageDetector(as.dipFactor()).detect(g);
-        List<RunEvent> events = new ArrayList<>();
+        // the sequence: origin plateau, slow passages, the near-optimal point
         CriticalPointSolver solver = new CriticalPointSolver(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER);
+        List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver).visits(records, diverged ? Double.NaN : genExcess);
+        List<RunEvent> events = new ArrayList<>();
         int plateaus = 0;
         int nearOptimal = 0;
         long plateauSteps = 0;
         Long nearOptimalStep = null;
-        for (SlowPassage p : passages) {
-            TrainingRecord dip = records.get(p.dipIndex());
-            double minLater = diverged ? Double.POSITIVE_INFINITY : genExcess;       // E from the entry on
-            for (int i = p.enterIndex(); i < records.size(); i++) minLater = Math.min(minLater, records.get(i).genExcess());
-            String kind = PassageLabel.of(dip.genExcess(), minLater, as);
-            CriticalPointSolver.Result cp = solver.solve(dip.theta());
-            boolean refined = cp.converged() && Vectors.distance(cp.theta(), dip.theta()) <= as.refineMaxDistance();
-            double[] point = refined ? cp.theta() : dip.theta();
-            Spectrum sp = Spectrum.of(lossN.hessian(point));
-            long enter = records.get(p.enterIndex()).step();
-            long exit = records.get(p.exitIndex()).step();
-            if (PassageLabel.PLATEAU.equals(kind)) {
+        for (Visit v : visits) {
+            TrainingRecord dip = records.get(v.dipIndex());
+            long enter = records.get(v.enterIndex()).step();
+            long exit = records.get(v.exitIndex()).step();
+            if (PassageLabel.PLATEAU.equals(v.kind())) {
                 plateaus++;
                 plateauSteps += exit - enter;
             } else {
                 nearOptimal++;
                 if (nearOptimalStep == null) nearOptimalStep = dip.step();
             }
-            events.add(new RunEvent(null, taskId, events.size(), kind, enter, dip.step(), exit,
-                    dip.trainLoss(), dip.genExcess(), dip.gradNorm(), refined, Symmetry.canonical(point),
-                    sp.values(), sp.morseIndex(tol), sp.nullDim(tol),
-                    Singularity.of(point, as.singularTol()).label(),
-                    lossN.value(point), pop.value(point), lossN.gradientNorm(point)));
+            double[] point = v.point();
+            Spectrum sp = v.spectrum();
+            events.add(new RunEvent(null, taskId, events.size(), v.kind(), enter, dip.step(), exit,
+                    dip.trainLoss(), dip.genExcess(), dip.gradNorm(), v.refined(), Symmetry.canonical(point),
+                    sp.values(), sp.morseIndex(tol), sp.nullDim(tol), v.singularity(),
+                    lossN.value(point), pop.value(point), lossN.gradientNorm(point),
+                    v.detector(), v.escapeEigenvalue(), v.distance(), v.predictedExit()));
         }
         String singular = Singularity.of(a, as.singularTol()).label();
         double[] aEig = aSpec == null ? new double[0] : aSpec.values();
@@ -128,7 +121,7 @@ public final class RunPipeline {
         int aNull = aSpec == null ? -1 : aSpec.nullDim(tol);
         events.add(new RunEvent(null, taskId, events.size(), "attractor", lastStep, lastStep,
                 lastStep, trainLoss, genExcess, gradNorm, polished, aCanon, aEig, aIndex, aNull,
-                singular, trainLoss, genExcess, gradNorm));
+                singular, trainLoss, genExcess, gradNorm, "fate", fate.escapeEigenvalue(), 0.0, null));
 
         // theory checks at θ*
         Optimum opt = Optimum.of(c.teacher(), c.hidden(), c.inputStd());

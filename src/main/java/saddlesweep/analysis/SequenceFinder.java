@@ -1,0 +1,156 @@
+package saddlesweep.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import saddlesweep.model.Mlp;
+import saddlesweep.model.Singularity;
+import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Symmetry;
+import saddlesweep.model.Vectors;
+import saddlesweep.train.TrainingRecord;
+
+/**
+ * The saddle sequence of one run, from its records: where it visits critical points on its way to the attractor.
+ * <ol>
+ *   <li><b>Origin plateau.</b> θ = 0 is a critical point; per unit its Hessian block on (w_i, v_i) is
+ *       [[0, −m], [−m, 0]], m = mean(x·y), so the amplitude A(t) of θ along the unstable directions
+ *       (w_i + sign(m)·v_i)/√2 grows as A(0)·(1 + η|m|)^t. A run that starts with ‖θ_0‖ below
+ *       {@value #ORIGIN_RADIUS} visits it; it exits at the first record with A(t) ≥ {@value #ORIGIN_RADIUS}, and the
+ *       law predicts t = ln({@value #ORIGIN_RADIUS}/A(0)) / ln(1 + η|m|).</li>
+ *   <li><b>Slow passages</b> found by a dip of ‖∇L_N‖ ({@link SlowPassageDetector}), refined to their
+ *       critical point and labelled by {@link PassageLabel}.</li>
+ *   <li><b>The near-optimal point</b>: the record of minimum E, refined to the nearest critical point,
+ *       whatever its index (saddle, degenerate or minimum); the visit is the stretch of records around it within
+ *       {@value #VISIT_RADIUS}·(1 + ‖point‖) of the point. A dip passage that refines to the same point is merged
+ *       into it.</li>
+ * </ol>
+ * At a saddle with escape eigenvalue λ &lt; 0, GD leaves along its eigenvector u: the component δ = uᵀ(θ − p)
+ * grows as (1 + η|λ|) per step, so from the dip the exit from the visit radius R is predicted at
+ * step_dip + ln(R/|δ_dip|)/ln(1 + η|λ|).
+ */
+public final class SequenceFinder {
+
+    public static final double ORIGIN_RADIUS = 0.5;
+    public static final double VISIT_RADIUS = 0.05;
+    static final double SAME_POINT = 1e-6;
+
+    private final SquaredLoss loss;
+    private final double eta;
+    private final AnalysisSettings settings;
+    private final CriticalPointSolver solver;
+
+    public SequenceFinder(SquaredLoss loss, double eta, AnalysisSettings settings, CriticalPointSolver solver) {
+        this.loss = loss;
+        this.eta = eta;
+        this.settings = settings;
+        this.solver = solver;
+    }
+
+    /** The visits of a run in step order; {@code finalGenExcess} is E at the attractor (NaN if none). */
+    public List<Visit> visits(List<TrainingRecord> records, double finalGenExcess) {
+        List<Visit> out = new ArrayList<>();
+        if (records.isEmpty()) return out;
+        Visit origin = origin(records);
+        if (origin != null) out.add(origin);
+        // the near-optimal point: the record of minimum E
+        int minE = 0;
+        for (int i = 1; i < records.size(); i++) if (records.get(i).genExcess() < records.get(minE).genExcess()) minE = i;
+        Visit near = around(records, minE, PassageLabel.NEAR_OPTIMAL, "min_gen_excess");
+        // gradient dips
+        double[] g = new double[records.size()];
+        for (int i = 0; i < g.length; i++) g[i] = records.get(i).gradNorm();
+        for (SlowPassage p : new SlowPassageDetector(settings.dipFactor()).detect(g)) {
+            TrainingRecord dip = records.get(p.dipIndex());
+            double minLater = Double.isNaN(finalGenExcess) ? Double.POSITIVE_INFINITY : finalGenExcess;
+            for (int i = p.enterIndex(); i < records.size(); i++) minLater = Math.min(minLater, records.get(i).genExcess());
+            String kind = PassageLabel.of(dip.genExcess(), minLater, settings);
+            Visit v = refine(records, p.dipIndex(), p.enterIndex(), p.exitIndex(), kind, "gradient_dip");
+            if (near != null && near.refined() && v.refined() && Symmetry.distance(v.point(), near.point()) <= SAME_POINT) {
+                near = new Visit(near.kind(), near.detector(), Math.min(near.enterIndex(), v.enterIndex()), near.dipIndex(),
+                        Math.max(near.exitIndex(), v.exitIndex()), true, near.point(), near.spectrum(), near.singularity(),
+                        near.escapeEigenvalue(), Math.min(near.distance(), v.distance()), near.predictedExit());
+                continue;
+            }
+            if (origin != null && p.dipIndex() <= origin.exitIndex()) continue;      // the origin plateau itself
+            out.add(v);
+        }
+        if (near != null) out.add(near);
+        out.sort((a, b) -> Integer.compare(a.dipIndex(), b.dipIndex()));
+        return out;
+    }
+
+    /** The origin plateau, or null when the run does not start within ORIGIN_RADIUS of θ = 0. */
+    Visit origin(List<TrainingRecord> records) {
+        double[] t0 = records.get(0).theta();
+        if (Vectors.norm(t0) >= ORIGIN_RADIUS) return null;
+        double m = -loss.hessian(new double[t0.length]).get(0, Mlp.units(t0));   // ∂²L/∂w_1∂v_1 at 0 is −m
+        double a0 = unstableAmplitude(t0, m);
+        int exit = records.size() - 1;
+        for (int i = 0; i < records.size(); i++) {
+            if (unstableAmplitude(records.get(i).theta(), m) >= ORIGIN_RADIUS) {
+                exit = i;
+                break;
+            }
+        }
+        double[] zero = new double[t0.length];
+        Spectrum sp = Spectrum.of(loss.hessian(zero));
+        double rate = Math.log1p(eta * Math.abs(m));
+        Long predicted = a0 > 0 && rate > 0 ? Math.round(Math.log(ORIGIN_RADIUS / a0) / rate) : null;
+        double dist = Vectors.norm(t0);
+        for (int i = 0; i <= exit; i++) dist = Math.min(dist, Vectors.norm(records.get(i).theta()));
+        return new Visit(PassageLabel.PLATEAU, "origin", 0, 0, exit, true, zero, sp, "origin", sp.min(), dist, predicted);
+    }
+
+    /** A(θ) = ‖((w_i + sign(m) v_i)/√2)_i‖: the part of θ along the origin's unstable directions. */
+    static double unstableAmplitude(double[] theta, double m) {
+        int h = Mlp.units(theta);
+        double s = Math.signum(m) == 0 ? 1 : Math.signum(m);
+        double a = 0;
+        for (int i = 0; i < h; i++) {
+            double c = (theta[i] + s * theta[h + i]) / Math.sqrt(2);
+            a += c * c;
+        }
+        return Math.sqrt(a);
+    }
+
+    /** The critical point next to record k and the stretch of records around k that stays near it. */
+    private Visit around(List<TrainingRecord> records, int k, String kind, String detector) {
+        CriticalPointSolver.Result cp = solver.solve(records.get(k).theta());
+        if (!cp.converged() || Vectors.distance(cp.theta(), records.get(k).theta()) > settings.refineMaxDistance()) return null;
+        double r = VISIT_RADIUS * (1 + Vectors.norm(cp.theta()));
+        int enter = k;
+        while (enter > 0 && Symmetry.distance(records.get(enter - 1).theta(), cp.theta()) <= r) enter--;
+        int exit = k;
+        while (exit + 1 < records.size() && Symmetry.distance(records.get(exit + 1).theta(), cp.theta()) <= r) exit++;
+        return visit(records, cp.theta(), true, k, enter, exit, kind, detector);
+    }
+
+    private Visit refine(List<TrainingRecord> records, int dip, int enter, int exit, String kind, String detector) {
+        double[] at = records.get(dip).theta();
+        CriticalPointSolver.Result cp = solver.solve(at);
+        boolean refined = cp.converged() && Vectors.distance(cp.theta(), at) <= settings.refineMaxDistance();
+        return visit(records, refined ? cp.theta() : at, refined, dip, enter, exit, kind, detector);
+    }
+
+    private Visit visit(List<TrainingRecord> records, double[] point, boolean refined, int dip, int enter, int exit,
+                        String kind, String detector) {
+        Spectrum sp = Spectrum.of(loss.hessian(point));
+        double tol = settings.eigenRelTol();
+        double escape = sp.morseIndex(tol) > 0 ? sp.min() : Double.NaN;
+        double dist = Double.POSITIVE_INFINITY;
+        for (int i = enter; i <= exit; i++) dist = Math.min(dist, Symmetry.distance(records.get(i).theta(), point));
+        Long predicted = null;
+        if (refined && !Double.isNaN(escape)) {
+            // δ along the escape eigenvector at the dip (the point is refined from the dip record: same orbit member)
+            double[] u = sp.vector(0);
+            double delta = Math.abs(Vectors.dot(u, Vectors.addScaled(records.get(dip).theta(), -1, point)));
+            double r = VISIT_RADIUS * (1 + Vectors.norm(point));
+            if (delta > 0 && delta < r) {
+                predicted = records.get(dip).step() + Math.round(Math.log(r / delta) / Math.log1p(eta * Math.abs(escape)));
+            }
+        }
+        return new Visit(kind, detector, enter, dip, exit, refined, point, sp,
+                Singularity.of(point, settings.singularTol()).label(), escape, dist, predicted);
+    }
+}
