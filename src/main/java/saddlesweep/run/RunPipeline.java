@@ -139,7 +139,7 @@ public final class RunPipeline {
             trajectory.add(new TrajectoryPoint(null, taskId, r.step(), r.trainLoss(), r.genExcess(), r.gradNorm(), r.theta()));
         }
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
-                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
+                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
                 outcome.status(), outcome.error(), outcome.steps(), elapsedMs(start),
                 trainLoss, genExcess, gradNorm, attractor.kind().label(), aCanon, aEig, aIndex, aNull, singular,
                 attractor.drift(), attractor.polished(), optTrain, optGrad, opt.genExcess(), optDistance,
@@ -151,7 +151,7 @@ public final class RunPipeline {
         TrainingSettings ts = c.training();
         double nan = Double.NaN;
         return new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
-                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
+                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
                 "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null);
     }
