@@ -309,7 +309,7 @@ public final class JobParser {
      * {@link DoubleAxis#geometric}); from > 0, so every value satisfies the axis' own bound (> 0 or >= 0).
      */
     private DoubleAxis geometricRange(YamlNode.Mapping m, String path) {
-        if (!m.entries().containsKey("factor") && (m.entries().containsKey("count") || m.entries().containsKey("step"))) {
+        if (!m.entries().containsKey("factor") && JobKeys.RANGE_KEYS.containsAll(m.entries().keySet())) {
             throw ErrorLine.of(source, m.line(), path, m, "a {from, count} range only works for integer axes; "
                     + "a real axis takes a list or a geometric range {from: A, factor: F, count: K}");
         }
