@@ -4,7 +4,7 @@
 -- Needs the events columns predicted_exit and escape_eigenvalue (kind = 'plateau', singularity = 'origin').
 
 -- 1. Measured against predicted, per setting (ratio ~ 1), and the share of runs with an origin plateau.
-SELECT r.teacher, r.hidden, r.eta, r.init_scale,
+SELECT r.sweep, r.teacher, r.hidden, r.eta, r.init_scale,
        count(*)                                               AS runs,
        count(e.task_id)                                       AS with_origin_plateau,
        round(avg(e.step_exit), 1)                             AS mean_step_exit,
@@ -16,12 +16,12 @@ FROM runs r
 LEFT JOIN (SELECT * FROM events WHERE kind = 'plateau' AND singularity = 'origin') e
        ON r.sweep = e.sweep AND r.task_id = e.task_id
 WHERE r.status <> 'failed'
-GROUP BY r.teacher, r.hidden, r.eta, r.init_scale
-ORDER BY r.teacher, r.hidden, r.eta, r.init_scale DESC;
+GROUP BY r.sweep, r.teacher, r.hidden, r.eta, r.init_scale
+ORDER BY r.sweep, r.teacher, r.hidden, r.eta, r.init_scale DESC;
 
 -- 2. The law's shape: for one run's data, eta and direction z, step_exit is linear in ln(1/init_scale) with slope
 --    1/ln(1 + eta |lambda|): slope * ln(1 + eta |escape_eigenvalue|) ~ 1, whatever eta.
-SELECT teacher, hidden, eta,
+SELECT sweep, teacher, hidden, eta,
        count(*)                                                AS lines,
        round(avg(slope * ln(1 + eta * abs(lambda))), 3)        AS mean_slope_times_rate,
        round(min(slope * ln(1 + eta * abs(lambda))), 3)        AS min_slope_times_rate,
@@ -38,5 +38,5 @@ FROM (
   GROUP BY r.sweep, r.teacher, r.hidden, r.n, r.sigma2, r.data_seed, r.init_seed, r.eta
   HAVING count(*) >= 3
 ) fits
-GROUP BY teacher, hidden, eta
-ORDER BY teacher, hidden, eta;
+GROUP BY sweep, teacher, hidden, eta
+ORDER BY sweep, teacher, hidden, eta;

@@ -3,6 +3,7 @@ package saddlesweep.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +12,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import saddlesweep.analysis.AnalysisSettings;
@@ -30,7 +35,8 @@ import saddlesweep.train.TrainingSettings;
 /**
  * A sweep in local[2] over the new axes, 2 teachers × 2 eta (a geometric range) × 2 init_scale × 2 data
  * seeds × 2 init seeds: every combination is in {@code runs} once and every (teacher, eta, init_scale,
- * data set) in {@code attractors}, and the rows are those of the same runs computed directly.
+ * data set) in {@code attractors}, the rows are those of the same runs computed directly, and every query
+ * in jobs/queries runs on them.
  */
 class AxesSweepTest {
 
@@ -169,6 +175,32 @@ class AxesSweepTest {
         assertEquals(List.of("teacher,eta,init_scale,runs", "one,0.05,0.01,4", "one,0.05,0.1,4", "one,0.1,0.01,4",
                 "one,0.1,0.1,4", "two,0.05,0.01,4", "two,0.05,0.1,4", "two,0.1,0.01,4", "two,0.1,0.1,4"),
                 r.stdout().lines().toList());
+    }
+
+    /** Columns that jobs/queries use and that other work adds to the tables (a query needing one is skipped until then). */
+    static final Map<String, ResultTable> PENDING_COLUMNS = Map.of("predicted_exit", ResultTable.EVENTS,
+            "escape_eigenvalue", ResultTable.EVENTS, "fn_distinct", ResultTable.ATTRACTORS,
+            "fn_clustered", ResultTable.ATTRACTORS, "fn_top_share", ResultTable.ATTRACTORS);
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedQueryRunsOnTheseTables() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("jobs/queries"))) {
+            files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertTrue(files.size() >= 9, "queries: " + files);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String sql = Files.readString(f);
+            for (Map.Entry<String, ResultTable> c : PENDING_COLUMNS.entrySet()) {
+                if (sql.contains(c.getKey())) {
+                    List<String> have = List.of(SweepFixture.table(spark, out, c.getValue(), "axes").columns());
+                    Assumptions.assumeTrue(have.contains(c.getKey()), c.getValue().dirName() + " has no column " + c.getKey() + " yet");
+                }
+            }
+            CliCapture.Result r = CliCapture.run("query", out.toString(), "-f", f.toString());
+            assertEquals(0, r.exit(), f + ": " + r.stderr());
+            assertTrue(r.stdout().contains("rows)") || r.stdout().contains("(1 row)"), f + ": " + r.stdout());
+        }));
     }
 
     private static List<Double> toList(double[] xs) {
