@@ -3,6 +3,7 @@ package saddlesweep.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -68,7 +70,7 @@ public final class AttractorTable {
             JavaRDD<Row> df = spark.read()
                     .schema(RecordParquetFile.fileSchema(RunSummary.class, Set.of(ResultTable.PARTITION_COLUMN)))
                     .parquet(runs.toString())
-                    .selectExpr(RUN_COLUMNS)
+                    .select(Arrays.stream(RUN_COLUMNS).map(ResultViews::column).toArray(Column[]::new))
                     .javaRDD();
             String name = sweep;
             rows = df.mapToPair(r -> new Tuple2<>(
