@@ -1,12 +1,12 @@
 -- Claim: trained on finite noisy data, an MLP cannot converge to the theoretical optimum theta*;
 -- it converges to an overfitting solution with a lower training loss than theta* (expected share: 1).
 -- theta* is not even a fixed point: |grad L_N(theta*)| > 0 for sigma2 > 0.
-SELECT n, sigma2, hidden,
+SELECT teacher, n, sigma2, hidden,
        count(*)                                                            AS runs,
        round(avg(CASE WHEN train_loss < opt_train_loss THEN 1.0 ELSE 0.0 END), 3) AS share_below_opt_train_loss,
        round(avg(CASE WHEN gen_excess > opt_gen_excess THEN 1.0 ELSE 0.0 END), 3) AS share_above_opt_gen_excess,
        avg(opt_grad_norm)                                                  AS mean_opt_grad_norm
 FROM runs
 WHERE sigma2 > 0 AND attractor_kind IN ('finite', 'degenerate', 'at_infinity')
-GROUP BY n, sigma2, hidden
-ORDER BY hidden, sigma2, n;
+GROUP BY teacher, n, sigma2, hidden
+ORDER BY teacher, hidden, sigma2, n;

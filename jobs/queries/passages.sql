@@ -1,7 +1,7 @@
 -- Claim: learning passes through plateaus and near-optimal saddles.
--- Share of runs with at least one plateau / near-optimal slow passage, per student width H,
+-- Share of runs with at least one plateau / near-optimal slow passage, per teacher and student width H,
 -- and the mean Morse index of the saddles met there (>= 1: they are saddles, not minima).
-SELECT r.hidden,
+SELECT r.teacher, r.hidden,
        count(*)                                                  AS runs,
        round(avg(CASE WHEN r.plateaus > 0 THEN 1.0 ELSE 0.0 END), 3)     AS share_with_plateau,
        round(avg(CASE WHEN r.near_optimal > 0 THEN 1.0 ELSE 0.0 END), 3) AS share_with_near_optimal,
@@ -15,5 +15,5 @@ LEFT JOIN (
   FROM events WHERE refined GROUP BY sweep, task_id
 ) e ON r.sweep = e.sweep AND r.task_id = e.task_id
 WHERE r.status <> 'failed'
-GROUP BY r.hidden
-ORDER BY r.hidden;
+GROUP BY r.teacher, r.hidden
+ORDER BY r.teacher, r.hidden;

@@ -11,6 +11,7 @@ final class JobKeys {
 
     static final String NAME = "name";
     static final String TEACHER = "teacher";
+    static final String TEACHERS = "teachers";
     static final String INPUT_STD = "input_std";
     static final String N = "n";
     static final String SIGMA2 = "sigma2";
@@ -22,18 +23,22 @@ final class JobKeys {
     static final String CHUNK_SIZE = "chunk_size";
 
     /** Top-level keys. */
-    static final List<String> TOP = List.of(NAME, TEACHER, INPUT_STD, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED,
+    static final List<String> TOP = List.of(NAME, TEACHER, TEACHERS, INPUT_STD, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED,
             TRAINING, ANALYSIS, CHUNK_SIZE);
 
-    /** Top-level keys without a default. */
+    /** Top-level keys without a default ({@code teacher} may be replaced by {@code teachers}). */
     static final List<String> REQUIRED = List.of(NAME, TEACHER, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED);
 
-    /** The grid axes, slowest-varying first (the order of the mixed-radix task index). */
-    static final List<String> AXES = List.of(N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED);
+    static final List<String> TEACHER_KEYS = List.of("name", "w", "v");
 
-    static final List<String> TEACHER_KEYS = List.of("w", "v");
-
+    /** Keys of an integer range {@code {from, count, step}}. */
     static final List<String> RANGE_KEYS = List.of("from", "count", "step");
+
+    /** Keys of a geometric range {@code {from, factor, count}} of a real axis. */
+    static final List<String> GEOMETRIC_KEYS = List.of("from", "factor", "count");
+
+    /** Most values a geometric range may have. */
+    static final int MAX_GEOMETRIC_COUNT = 100_000;
 
     /** Keys of {@code training}, in the order of {@code TrainingSettings}' components. */
     static final List<String> TRAINING_KEYS = List.of("eta", "init_scale", "max_steps", "grad_tol",

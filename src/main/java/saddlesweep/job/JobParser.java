@@ -8,20 +8,24 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.cli.UserError;
+import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.TrainingSettings;
 
 /**
  * Reads and validates a sweep job file. Every problem ends the parse with a {@link UserError} whose message
  * is one line naming the file, the line, the key path and the value as written, e.g.
- * {@code job.yaml:7: sigma2[2] = -0.5: must be >= 0}. See docs/readme/job-files.md for the format.
+ * {@code job.yaml:7: sigma2[2] = -0.5: must be >= 0}. See docs/jobs.md for the format.
  */
 public final class JobParser {
 
@@ -82,6 +86,7 @@ public final class JobParser {
         }
         checkKeys(top, "", JobKeys.TOP);
         for (String key : JobKeys.REQUIRED) {
+            if (key.equals(JobKeys.TEACHER) && top.entries().containsKey(JobKeys.TEACHERS)) continue;
             if (!top.entries().containsKey(key)) {
                 throw ErrorLine.of(source, 0, key, "missing; every job needs " + String.join(", ", JobKeys.REQUIRED));
             }
@@ -89,62 +94,125 @@ public final class JobParser {
         Map<String, YamlNode> e = top.entries();
 
         String name = name(e.get(JobKeys.NAME));
-        Teacher teacher = teacher(e.get(JobKeys.TEACHER));
-        double inputStd = e.containsKey(JobKeys.INPUT_STD)
-                ? real(e.get(JobKeys.INPUT_STD), JobKeys.INPUT_STD, Bound.above(0)) : saddlesweep.run.RunConfig.DEFAULT_INPUT_STD;
+        List<Teacher> teachers = teachers(top);
+        DoubleAxis inputStd = e.containsKey(JobKeys.INPUT_STD)
+                ? doubleAxis(e.get(JobKeys.INPUT_STD), JobKeys.INPUT_STD, Bound.above(0), false)
+                : DoubleAxis.of(saddlesweep.run.RunConfig.DEFAULT_INPUT_STD);
 
         LongAxis n = longAxis(e.get(JobKeys.N), JobKeys.N, 1, Integer.MAX_VALUE, "must be > 0");
-        DoubleAxis sigma2 = doubleAxis(e.get(JobKeys.SIGMA2), JobKeys.SIGMA2, Bound.atLeast(0));
+        DoubleAxis sigma2 = doubleAxis(e.get(JobKeys.SIGMA2), JobKeys.SIGMA2, Bound.atLeast(0), true);
         LongAxis hidden = longAxis(e.get(JobKeys.HIDDEN), JobKeys.HIDDEN, 1, Integer.MAX_VALUE, "must be >= 1");
         LongAxis dataSeed = longAxis(e.get(JobKeys.DATA_SEED), JobKeys.DATA_SEED, Long.MIN_VALUE, Long.MAX_VALUE, "");
         LongAxis initSeed = longAxis(e.get(JobKeys.INIT_SEED), JobKeys.INIT_SEED, Long.MIN_VALUE, Long.MAX_VALUE, "");
 
-        TrainingSettings training = training(e.get(JobKeys.TRAINING));
+        TrainingSection training = training(e.get(JobKeys.TRAINING));
         AnalysisSettings analysis = analysis(e.get(JobKeys.ANALYSIS));
         int chunkSize = e.containsKey(JobKeys.CHUNK_SIZE)
                 ? (int) integer(e.get(JobKeys.CHUNK_SIZE), JobKeys.CHUNK_SIZE, 1, SweepJob.MAX_CHUNK_SIZE,
                 "must be in 1.." + SweepJob.MAX_CHUNK_SIZE)
                 : SweepJob.DEFAULT_CHUNK_SIZE;
 
-        checkGridSize(n, sigma2, hidden, dataSeed, initSeed, allowLarge);
+        checkGridSize(SweepJob.radices(teachers, inputStd, training.eta(), training.initScale(),
+                n, sigma2, hidden, dataSeed, initSeed), allowLarge);
         try {
-            return new SweepJob(name, teacher, inputStd, n, sigma2, hidden, dataSeed, initSeed, training, analysis, chunkSize);
+            return new SweepJob(name, teachers, inputStd, training.eta(), training.initScale(),
+                    n, sigma2, hidden, dataSeed, initSeed, training.settings(), analysis, chunkSize);
         } catch (IllegalArgumentException ex) {
             throw ErrorLine.of(source, 0, "job", ex.getMessage());
         }
     }
 
     private String name(YamlNode node) {
+        return name(node, JobKeys.NAME, "quickstart");
+    }
+
+    /** A sweep or teacher name: 1 to 100 characters from [A-Za-z0-9_.-]. */
+    private String name(YamlNode node, String path, String example) {
         if (!(node instanceof YamlNode.Scalar s) || s.kind() == YamlNode.ScalarKind.NULL) {
-            throw ErrorLine.of(source, node.line(), JobKeys.NAME, node, "must be a name such as quickstart, got " + node.typeName());
+            throw ErrorLine.of(source, node.line(), path, node, "must be a name such as " + example + ", got " + node.typeName());
         }
         if (!SweepJob.NAME_PATTERN.matcher(s.text()).matches()) {
-            throw ErrorLine.of(source, node.line(), JobKeys.NAME, node,
+            throw ErrorLine.of(source, node.line(), path, node,
                     "must be 1 to 100 characters from A-Z a-z 0-9 _ . -");
         }
         return s.text();
     }
 
-    private Teacher teacher(YamlNode node) {
-        String path = JobKeys.TEACHER;
+    // ---------------------------------------------------------------- teachers
+
+    /**
+     * The teacher axis: {@code teacher: {w, v}} (named {@value Teacher#DEFAULT_NAME} unless it has a
+     * {@code name}) or {@code teachers: [{name, w, v}, ...]} with distinct names and distinct functions.
+     */
+    private List<Teacher> teachers(YamlNode.Mapping top) {
+        YamlNode single = top.entries().get(JobKeys.TEACHER);
+        YamlNode list = top.entries().get(JobKeys.TEACHERS);
+        if (single != null && list != null) {
+            throw ErrorLine.of(source, top.keyLines().get(JobKeys.TEACHERS), JobKeys.TEACHERS,
+                    "cannot be given together with `teacher`; write one teacher as `teacher:` or all of them under `teachers:`");
+        }
+        if (single != null) return List.of(teacher(single, JobKeys.TEACHER, false));
+        if (!(list instanceof YamlNode.Sequence seq)) {
+            throw ErrorLine.of(source, list.line(), JobKeys.TEACHERS, list,
+                    "must be a list of teachers [{name: A, w: [...], v: [...]}, ...], got " + list.typeName());
+        }
+        if (seq.items().isEmpty()) {
+            throw ErrorLine.of(source, list.line(), JobKeys.TEACHERS, list, "empty; give at least one teacher {name, w, v}");
+        }
+        List<Teacher> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            String path = JobKeys.TEACHERS + "[" + i + "]";
+            Teacher t = teacher(item, path, true);
+            for (int j = 0; j < i; j++) {
+                Teacher other = out.get(j);
+                String otherPath = JobKeys.TEACHERS + "[" + j + "]";
+                if (other.name().equals(t.name())) {
+                    YamlNode nameNode = ((YamlNode.Mapping) item).entries().get("name");
+                    throw ErrorLine.of(source, nameNode.line(), path + ".name", nameNode, "duplicate of " + otherPath + ".name");
+                }
+                if (sameFunction(other, t)) {
+                    throw ErrorLine.of(source, item.line(), path, item, "the same teacher function as " + otherPath
+                            + " (\"" + other.name() + "\")" + (Arrays.equals(other.theta(), t.theta()) ? ""
+                            : " up to the order and signs of its units") + "; give each teacher once");
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Whether two teachers are one function: equal modulo unit permutations and sign flips. */
+    private static boolean sameFunction(Teacher a, Teacher b) {
+        return a.units() == b.units() && Arrays.equals(Symmetry.canonical(a.theta()), Symmetry.canonical(b.theta()));
+    }
+
+    /** One teacher {@code {name, w, v}} at {@code path}; {@code name} is required in a list, optional for {@code teacher:}. */
+    private Teacher teacher(YamlNode node, String path, boolean nameRequired) {
         if (!(node instanceof YamlNode.Mapping m)) {
-            throw ErrorLine.of(source, node.line(), path, node, "must be a mapping with keys w and v, got " + node.typeName());
+            throw ErrorLine.of(source, node.line(), path, node, "must be a mapping with keys " + (nameRequired ? "name, " : "")
+                    + "w and v, got " + node.typeName());
         }
         checkKeys(m, path, JobKeys.TEACHER_KEYS);
         for (String key : JobKeys.TEACHER_KEYS) {
+            if (key.equals("name") && !nameRequired) continue;
             if (!m.entries().containsKey(key)) {
-                throw ErrorLine.of(source, m.line(), path + "." + key, "missing; the teacher needs w and v (lists of equal length)");
+                throw ErrorLine.of(source, m.line(), path + "." + key, nameRequired
+                        ? "missing; each teacher of the list needs a name, w and v (lists of equal length)"
+                        : "missing; the teacher needs w and v (lists of equal length)");
             }
         }
+        String name = m.entries().containsKey("name") ? name(m.entries().get("name"), path + ".name", "wide")
+                : Teacher.DEFAULT_NAME;
         YamlNode wNode = m.entries().get("w");
         YamlNode vNode = m.entries().get("v");
         double[] w = numbers(wNode, path + ".w");
         double[] v = numbers(vNode, path + ".v");
         if (w.length != v.length) {
             throw ErrorLine.of(source, vNode.line(), path + ".v", vNode, "has " + v.length + (v.length == 1 ? " value" : " values")
-                    + " but teacher.w has " + w.length + "; they must have the same length");
+                    + " but " + path + ".w has " + w.length + "; they must have the same length");
         }
-        return new Teacher(w, v);
+        return new Teacher(name, w, v);
     }
 
     /** A non-empty list of finite numbers (a single number counts as a list of one). */
@@ -209,10 +277,16 @@ public final class JobParser {
         return axis;
     }
 
-    private DoubleAxis doubleAxis(YamlNode node, String path, Bound bound) {
-        if (node instanceof YamlNode.Mapping) {
-            throw ErrorLine.of(source, node.line(), path, node,
-                    "a {from, count} range only works for integer axes; list the " + path + " values");
+    /** A real axis: a list, a single value, or (when {@code geometric}) a range {from, factor, count}. */
+    private DoubleAxis doubleAxis(YamlNode node, String path, Bound bound, boolean geometric) {
+        String forms = geometric ? "a number, a list of numbers or a range {from: A, factor: F, count: K}"
+                : "a number or a list of numbers";
+        if (node instanceof YamlNode.Mapping m) {
+            if (!geometric) throw ErrorLine.of(source, node.line(), path, node, "must be " + forms + ", got " + node.typeName());
+            return geometricRange(m, path);
+        }
+        if (!(node instanceof YamlNode.Sequence) && !(node instanceof YamlNode.Scalar s && s.kind() != YamlNode.ScalarKind.NULL)) {
+            throw ErrorLine.of(source, node.line(), path, node, "must be " + forms + ", got " + node.typeName());
         }
         List<YamlNode> items = items(node, path);
         if (items.isEmpty()) throw ErrorLine.of(source, node.line(), path, node, "empty axis; give at least one value");
@@ -230,6 +304,38 @@ public final class JobParser {
         return DoubleAxis.of(values);
     }
 
+    /**
+     * The geometric range from, from·factor, …, from·factor^(count−1) of a real axis (see
+     * {@link DoubleAxis#geometric}); from > 0, so every value satisfies the axis' own bound (> 0 or >= 0).
+     */
+    private DoubleAxis geometricRange(YamlNode.Mapping m, String path) {
+        if (!m.entries().containsKey("factor") && JobKeys.RANGE_KEYS.containsAll(m.entries().keySet())) {
+            throw ErrorLine.of(source, m.line(), path, m, "a {from, count} range only works for integer axes; "
+                    + "a real axis takes a list or a geometric range {from: A, factor: F, count: K}");
+        }
+        checkKeys(m, path, JobKeys.GEOMETRIC_KEYS);
+        for (String key : JobKeys.GEOMETRIC_KEYS) {
+            if (!m.entries().containsKey(key)) {
+                throw ErrorLine.of(source, m.line(), path + "." + key,
+                        "missing; a geometric range is written {from: A, factor: F, count: K}");
+            }
+        }
+        double from = real(m.entries().get("from"), path + ".from", Bound.above(0));
+        YamlNode factorNode = m.entries().get("factor");
+        double factor = real(factorNode, path + ".factor", Bound.above(0));
+        if (factor == 1) throw ErrorLine.of(source, factorNode.line(), path + ".factor", factorNode, "must not be 1 (the values would repeat)");
+        YamlNode countNode = m.entries().get("count");
+        long count = integer(countNode, path + ".count", 1, Long.MAX_VALUE, "must be >= 1");
+        if (count > JobKeys.MAX_GEOMETRIC_COUNT) {
+            throw ErrorLine.of(source, countNode.line(), path + ".count", countNode, "must be <= " + JobKeys.MAX_GEOMETRIC_COUNT);
+        }
+        try {
+            return DoubleAxis.geometric(from, factor, (int) count);
+        } catch (IllegalArgumentException e) {
+            throw ErrorLine.of(source, m.line(), path, m, e.getMessage());
+        }
+    }
+
     /** The items of a list, or a single scalar as a list of one. */
     private List<YamlNode> items(YamlNode node, String path) {
         if (node instanceof YamlNode.Sequence s) return s.items();
@@ -238,13 +344,21 @@ public final class JobParser {
                 + node.typeName());
     }
 
-    private void checkGridSize(LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed,
-                               boolean allowLarge) {
-        String factors = n.size() + " n x " + sigma2.size() + " sigma2 x " + hidden.size() + " hidden x "
-                + dataSeed.size() + " data_seed x " + initSeed.size() + " init_seed";
+    /** Axis names in the order of {@link SweepJob#radices()}. */
+    private static final List<String> GRID_AXES = List.of(JobKeys.TEACHERS, JobKeys.INPUT_STD, "eta", "init_scale",
+            JobKeys.N, JobKeys.SIGMA2, JobKeys.HIDDEN, JobKeys.DATA_SEED, JobKeys.INIT_SEED);
+    /** The first axes, which are named in the grid size only when they have more than one value. */
+    private static final int OPTIONAL_AXES = 4;
+
+    private void checkGridSize(long[] radices, boolean allowLarge) {
+        StringJoiner f = new StringJoiner(" x ");
+        for (int a = 0; a < radices.length; a++) {
+            if (a >= OPTIONAL_AXES || radices[a] > 1) f.add(radices[a] + " " + GRID_AXES.get(a));
+        }
+        String factors = f.toString();
         long size;
         try {
-            size = SweepJob.gridSize(n, sigma2, hidden, dataSeed, initSeed);
+            size = SweepJob.gridSize(radices);
         } catch (ArithmeticException e) {
             throw ErrorLine.of(source, 0, "grid", factors,
                     "more than " + Long.MAX_VALUE + " tasks; refused even with --allow-large");
@@ -257,12 +371,21 @@ public final class JobParser {
 
     // ---------------------------------------------------------------- settings sections
 
-    private TrainingSettings training(YamlNode node) {
+    /**
+     * The {@code training} section: the settings shared by every task, and the eta and init_scale axes
+     * ({@code settings} holds their first values).
+     */
+    private record TrainingSection(TrainingSettings settings, DoubleAxis eta, DoubleAxis initScale) {
+    }
+
+    private TrainingSection training(YamlNode node) {
         String section = JobKeys.TRAINING;
         TrainingSettings d = TrainingSettings.defaults();
         Map<String, YamlNode> e = sectionEntries(node, section, JobKeys.TRAINING_KEYS);
-        double eta = e.containsKey("eta") ? real(e.get("eta"), section + ".eta", Bound.above(0)) : d.eta();
-        double initScale = e.containsKey("init_scale") ? real(e.get("init_scale"), section + ".init_scale", Bound.atLeast(0)) : d.initScale();
+        DoubleAxis etaAxis = settingAxis(e, section, "eta", Bound.above(0), d.eta());
+        DoubleAxis initScaleAxis = settingAxis(e, section, "init_scale", Bound.atLeast(0), d.initScale());
+        double eta = etaAxis.get(0);
+        double initScale = initScaleAxis.get(0);
         long maxSteps = e.containsKey("max_steps")
                 ? integer(e.get("max_steps"), section + ".max_steps", 1, Long.MAX_VALUE, "must be > 0") : d.maxSteps();
         double gradTol = e.containsKey("grad_tol") ? real(e.get("grad_tol"), section + ".grad_tol", Bound.atLeast(0)) : d.gradTol();
@@ -274,7 +397,8 @@ public final class JobParser {
         long horizon = e.containsKey("horizon_steps")
                 ? integer(e.get("horizon_steps"), section + ".horizon_steps", 1, Long.MAX_VALUE, "must be > 0") : d.horizonSteps();
         try {
-            return new TrainingSettings(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish, tail, horizon);
+            return new TrainingSection(new TrainingSettings(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish,
+                    tail, horizon), etaAxis, initScaleAxis);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }
@@ -298,6 +422,11 @@ public final class JobParser {
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }
+    }
+
+    /** A setting that may be a grid axis (a number, a list or a geometric range); absent: the one value {@code fallback}. */
+    private DoubleAxis settingAxis(Map<String, YamlNode> entries, String section, String key, Bound bound, double fallback) {
+        return entries.containsKey(key) ? doubleAxis(entries.get(key), section + "." + key, bound, true) : DoubleAxis.of(fallback);
     }
 
     private double setting(Map<String, YamlNode> entries, String section, String key, Bound bound, double fallback) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -17,19 +18,26 @@ import saddlesweep.run.RunConfig;
 import saddlesweep.train.TrainingSettings;
 
 /**
- * A parsed sweep job: the teacher, the grid axes and the settings shared by every task. The grid is the
- * product n × sigma2 × hidden × data_seed × init_seed; task {@code i} is decoded from the mixed-radix index
- * on demand ({@link #task(long)}), init_seed varying fastest so that the runs of one data set are adjacent.
+ * A parsed sweep job: the grid axes and the settings shared by every task. The grid is the product
+ * teacher × input_std × eta × init_scale × n × sigma2 × hidden × data_seed × init_seed; task {@code i} is
+ * decoded from the mixed-radix index on demand ({@link #task(long)}), init_seed varying fastest so that the
+ * runs of one data set and setting are adjacent. Axes of one value do not change the index, so a job that
+ * gives one teacher, input_std, eta and init_scale has the task order (and ids) it had before these axes
+ * existed.
  *
  * @param name       sweep name, {@code [A-Za-z0-9_.-]+}: the {@code sweep} partition of the results
- * @param inputStd   standard deviation s_x of the Gaussian inputs
+ * @param teachers   the teacher axis: distinct names, distinct functions
+ * @param inputStd   standard deviations s_x of the Gaussian inputs
+ * @param eta        learning rates (replace {@code training.eta()} in each task)
+ * @param initScale  scales of θ_0 (replace {@code training.initScale()} in each task)
+ * @param training   the other training settings; its eta and initScale are the first values of the axes
  * @param chunkSize  tasks run and committed together (does not affect results)
  */
-public record SweepJob(String name, Teacher teacher, double inputStd,
+public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
                        LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed,
                        TrainingSettings training, AnalysisSettings analysis, int chunkSize) implements Serializable {
 
-    /** Allowed sweep names. */
+    /** Allowed sweep names (and teacher names). */
     public static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     public static final int DEFAULT_CHUNK_SIZE = 64;
     public static final int MAX_CHUNK_SIZE = 100_000;
@@ -38,7 +46,10 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
 
     public SweepJob {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(teacher, "teacher");
+        Objects.requireNonNull(teachers, "teachers");
+        Objects.requireNonNull(inputStd, "input_std");
+        Objects.requireNonNull(eta, "eta");
+        Objects.requireNonNull(initScale, "init_scale");
         Objects.requireNonNull(n, "n");
         Objects.requireNonNull(sigma2, "sigma2");
         Objects.requireNonNull(hidden, "hidden");
@@ -46,14 +57,21 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
         Objects.requireNonNull(initSeed, "init_seed");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(analysis, "analysis");
+        teachers = List.copyOf(teachers);
         if (!NAME_PATTERN.matcher(name).matches()) throw new IllegalArgumentException("name must match " + NAME_PATTERN + ", got " + name);
-        if (!(inputStd > 0) || !Double.isFinite(inputStd)) throw new IllegalArgumentException("input_std must be > 0, got " + inputStd);
+        if (teachers.isEmpty()) throw new IllegalArgumentException("a job needs at least one teacher");
+        if (teachers.stream().map(Teacher::name).distinct().count() != teachers.size()) {
+            throw new IllegalArgumentException("teacher names must be distinct");
+        }
+        for (double s : inputStd.values()) if (!(s > 0)) throw new IllegalArgumentException("input_std must be > 0, got " + s);
         if (n.min() < 1 || n.max() > Integer.MAX_VALUE) throw new IllegalArgumentException("n values must be in 1.." + Integer.MAX_VALUE);
         if (hidden.min() < 1 || hidden.max() > Integer.MAX_VALUE) throw new IllegalArgumentException("hidden values must be in 1.." + Integer.MAX_VALUE);
         for (double s : sigma2.values()) if (!(s >= 0)) throw new IllegalArgumentException("sigma2 must be >= 0, got " + s);
+        for (int i = 0; i < eta.size(); i++) training.withEta(eta.get(i));                 // throws unless > 0
+        for (int i = 0; i < initScale.size(); i++) training.withInitScale(initScale.get(i)); // throws unless >= 0
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new IllegalArgumentException("chunk_size must be in 1.." + MAX_CHUNK_SIZE + ", got " + chunkSize);
         try {
-            gridSize(n, sigma2, hidden, dataSeed, initSeed);
+            gridSize(radices(teachers, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed));
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("grid size overflows a long");
         }
@@ -61,42 +79,53 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
 
     /** Number of tasks: the product of the axis lengths (the constructor has checked that it fits a long). */
     public long size() {
-        return gridSize(n, sigma2, hidden, dataSeed, initSeed);
+        return gridSize(radices());
+    }
+
+    /** The axis lengths in index order, slowest first: teacher, input_std, eta, init_scale, n, sigma2, hidden, data_seed, init_seed. */
+    long[] radices() {
+        return radices(teachers, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed);
+    }
+
+    static long[] radices(List<Teacher> teachers, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
+                          LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed) {
+        return new long[] {teachers.size(), inputStd.size(), eta.size(), initScale.size(),
+                n.size(), sigma2.size(), hidden.size(), dataSeed.size(), initSeed.size()};
     }
 
     /** Product of the axis lengths; ArithmeticException when it does not fit a long. */
-    static long gridSize(LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed) {
-        long s = n.size();
-        s = Math.multiplyExact(s, sigma2.size());
-        s = Math.multiplyExact(s, hidden.size());
-        s = Math.multiplyExact(s, dataSeed.size());
-        return Math.multiplyExact(s, initSeed.size());
+    static long gridSize(long[] radices) {
+        long s = 1;
+        for (long r : radices) s = Math.multiplyExact(s, r);
+        return s;
     }
 
-    /** Runs per data set (n, sigma2, hidden, data_seed): the length of the init_seed axis. Tasks come in blocks of this size. */
+    /**
+     * Runs per data set and setting (every axis but init_seed fixed): the length of the init_seed axis.
+     * Tasks come in blocks of this size.
+     */
     public long runsPerDataSet() {
         return initSeed.size();
     }
 
     /**
      * Task {@code index} of the grid (0 ≤ index < size()), decoded as a mixed-radix number with digits
-     * (n, sigma2, hidden, data_seed, init_seed), init_seed least significant. Costs O(1); nothing is materialised.
+     * in the order of {@link #radices()}, init_seed least significant. Costs O(1); nothing is materialised.
      */
     public RunConfig task(long index) {
-        long size = size();
+        long[] radix = radices();
+        long size = gridSize(radix);
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException("task index " + index + " outside 0.." + (size - 1));
+        long[] digit = new long[radix.length];
         long rest = index;
-        long iInit = rest % initSeed.size();
-        rest /= initSeed.size();
-        long iData = rest % dataSeed.size();
-        rest /= dataSeed.size();
-        long iHidden = rest % hidden.size();
-        rest /= hidden.size();
-        long iSigma2 = rest % sigma2.size();
-        rest /= sigma2.size();
-        long iN = rest;
-        return new RunConfig(teacher, (int) n.get(iN), sigma2.get(iSigma2), (int) hidden.get(iHidden),
-                dataSeed.get(iData), initSeed.get(iInit), inputStd, training, analysis, null, null);
+        for (int a = radix.length - 1; a >= 0; a--) {
+            digit[a] = rest % radix[a];
+            rest /= radix[a];
+        }
+        TrainingSettings t = training.withEta(eta.get(digit[2])).withInitScale(initScale.get(digit[3]));
+        return new RunConfig(teachers.get((int) digit[0]), (int) n.get(digit[4]), sigma2.get(digit[5]),
+                (int) hidden.get(digit[6]), dataSeed.get(digit[7]), initSeed.get(digit[8]), inputStd.get(digit[1]),
+                t, analysis, null, null);
     }
 
     /** Tasks {@code from} (inclusive) to {@code to} (exclusive), e.g. one chunk. */
@@ -114,37 +143,37 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
     public String canonicalYaml() {
         StringBuilder b = new StringBuilder();
         b.append("name: \"").append(name).append("\"\n");
-        b.append("teacher:\n");
-        b.append("  w: ").append(numbers(teacher.w())).append('\n');
-        b.append("  v: ").append(numbers(teacher.v())).append('\n');
-        b.append("input_std: ").append(YamlNumbers.format(inputStd)).append('\n');
+        appendTeachers(b, teachers);
+        b.append("input_std: ").append(inputStd.toYamlValue()).append('\n');
         b.append("n: ").append(n.toYaml()).append('\n');
         b.append("sigma2: ").append(sigma2.toYaml()).append('\n');
         b.append("hidden: ").append(hidden.toYaml()).append('\n');
         b.append("data_seed: ").append(dataSeed.toYaml()).append('\n');
         b.append("init_seed: ").append(initSeed.toYaml()).append('\n');
-        appendSettings(b);
+        appendSettings(b, eta.toYamlValue(), initScale.toYamlValue());
         b.append("chunk_size: ").append(chunkSize).append('\n');
         return b.toString();
     }
 
     /**
      * Everything that determines the results, in a form independent of key order, of how an axis was spelt
-     * (list or range) and of the order of axis values: teacher, input_std, the set of values of each axis,
-     * training and analysis settings. The name and chunk_size are not part of it.
+     * (list or range) and of the order of axis values (and of teachers): the teachers, the set of values of each
+     * axis, training and analysis settings. The name and chunk_size are not part of it. A job with one unnamed
+     * teacher and one value of input_std, eta and init_scale gets the text (and hash) it had before those
+     * could be axes.
      */
     public String canonicalDefinition() {
         StringBuilder b = new StringBuilder();
-        b.append("teacher:\n");
-        b.append("  w: ").append(numbers(teacher.w())).append('\n');
-        b.append("  v: ").append(numbers(teacher.v())).append('\n');
-        b.append("input_std: ").append(YamlNumbers.format(inputStd)).append('\n');
+        List<Teacher> byName = new ArrayList<>(teachers);
+        byName.sort(Comparator.comparing(Teacher::name));
+        appendTeachers(b, byName);
+        b.append("input_std: ").append(inputStd.canonicalValue()).append('\n');
         b.append("n: ").append(n.canonical()).append('\n');
         b.append("sigma2: ").append(sigma2.canonical()).append('\n');
         b.append("hidden: ").append(hidden.canonical()).append('\n');
         b.append("data_seed: ").append(dataSeed.canonical()).append('\n');
         b.append("init_seed: ").append(initSeed.canonical()).append('\n');
-        appendSettings(b);
+        appendSettings(b, eta.canonicalValue(), initScale.canonicalValue());
         return b.toString();
     }
 
@@ -161,10 +190,26 @@ public record SweepJob(String name, Teacher teacher, double inputStd,
         }
     }
 
-    private void appendSettings(StringBuilder b) {
+    /** {@code teacher:} for one teacher without a name of its own (the form of old jobs), else {@code teachers:}. */
+    private static void appendTeachers(StringBuilder b, List<Teacher> ts) {
+        if (ts.size() == 1 && ts.get(0).name().equals(Teacher.DEFAULT_NAME)) {
+            b.append("teacher:\n");
+            b.append("  w: ").append(numbers(ts.get(0).w())).append('\n');
+            b.append("  v: ").append(numbers(ts.get(0).v())).append('\n');
+            return;
+        }
+        b.append("teachers:\n");
+        for (Teacher t : ts) {
+            b.append("  - name: \"").append(t.name()).append("\"\n");
+            b.append("    w: ").append(numbers(t.w())).append('\n');
+            b.append("    v: ").append(numbers(t.v())).append('\n');
+        }
+    }
+
+    private void appendSettings(StringBuilder b, String etaYaml, String initScaleYaml) {
         b.append("training:\n");
-        b.append("  eta: ").append(YamlNumbers.format(training.eta())).append('\n');
-        b.append("  init_scale: ").append(YamlNumbers.format(training.initScale())).append('\n');
+        b.append("  eta: ").append(etaYaml).append('\n');
+        b.append("  init_scale: ").append(initScaleYaml).append('\n');
         b.append("  max_steps: ").append(training.maxSteps()).append('\n');
         b.append("  grad_tol: ").append(YamlNumbers.format(training.gradTol())).append('\n');
         b.append("  records_per_decade: ").append(training.recordsPerDecade()).append('\n');

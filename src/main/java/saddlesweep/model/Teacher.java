@@ -5,10 +5,22 @@ import java.util.Arrays;
 
 /**
  * The teacher network {@code f*(x) = Σ_j v*_j · tanh(w*_j · x)}: the function the data come from.
+ *
+ * @param name  what the {@code teacher} column of the tables calls it ({@link #DEFAULT_NAME} unless a job names it);
+ *              a label only: it does not enter the data, the results or the task id
  */
-public record Teacher(double[] w, double[] v) implements Serializable {
+public record Teacher(String name, double[] w, double[] v) implements Serializable {
+
+    /** The name of a teacher that a job does not name. */
+    public static final String DEFAULT_NAME = "teacher";
+
+    /** A teacher with the {@link #DEFAULT_NAME}. */
+    public Teacher(double[] w, double[] v) {
+        this(DEFAULT_NAME, w, v);
+    }
 
     public Teacher {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("teacher needs a name");
         if (w.length != v.length) {
             throw new IllegalArgumentException("teacher w has " + w.length + " entries but v has " + v.length);
         }
@@ -34,16 +46,16 @@ public record Teacher(double[] w, double[] v) implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Teacher t && Arrays.equals(w, t.w) && Arrays.equals(v, t.v);
+        return o instanceof Teacher t && name.equals(t.name) && Arrays.equals(w, t.w) && Arrays.equals(v, t.v);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(w) + Arrays.hashCode(v);
+        return 31 * (31 * name.hashCode() + Arrays.hashCode(w)) + Arrays.hashCode(v);
     }
 
     @Override
     public String toString() {
-        return "Teacher(w=" + Arrays.toString(w) + ", v=" + Arrays.toString(v) + ")";
+        return "Teacher(" + name + ": w=" + Arrays.toString(w) + ", v=" + Arrays.toString(v) + ")";
     }
 }

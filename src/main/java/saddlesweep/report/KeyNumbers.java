@@ -26,14 +26,19 @@ final class KeyNumbers {
                 + "concat_ws(', ', array_sort(collect_set(cast(n as string)))) as n_values, "
                 + "concat_ws(', ', array_sort(collect_set(cast(sigma2 as string)))) as s2_values, "
                 + "concat_ws(', ', array_sort(collect_set(cast(hidden as string)))) as h_values, "
-                + "max(cast(teacher_w as string)) as tw, max(cast(teacher_v as string)) as tv, "
+                + "concat_ws('; ', array_sort(collect_set(concat(coalesce(teacher, 'teacher'), ': w* = ', "
+                + "cast(teacher_w as string), ', v* = ', cast(teacher_v as string))))) as teachers, "
+                + "concat_ws(', ', array_sort(collect_set(cast(eta as string)))) as etas, "
+                + "concat_ws(', ', array_sort(collect_set(cast(init_scale as string)))) as scales, "
+                + "concat_ws(', ', array_sort(collect_set(cast(input_std as string)))) as stds, "
                 + "sum(wall_ms) as wall from runs").get(0);
         sb.append("<p>").append(Rows.lng(g, "runs")).append(" runs: N ∈ {").append(Numbers.html(g.getAs("n_values")))
                 .append("}, σ² ∈ {").append(Numbers.html(g.getAs("s2_values"))).append("}, H ∈ {")
                 .append(Numbers.html(g.getAs("h_values"))).append("}, ").append(Rows.lng(g, "ds"))
-                .append(" data seed(s) × ").append(Rows.lng(g, "inits")).append(" init seed(s). Teacher w* = ")
-                .append(Numbers.html(String.valueOf(g.<String>getAs("tw")))).append(", v* = ")
-                .append(Numbers.html(String.valueOf(g.<String>getAs("tv")))).append(". Total compute ")
+                .append(" data seed(s) × ").append(Rows.lng(g, "inits")).append(" init seed(s); η ∈ {")
+                .append(Numbers.html(g.getAs("etas"))).append("}, init_scale ∈ {").append(Numbers.html(g.getAs("scales")))
+                .append("}, input_std ∈ {").append(Numbers.html(g.getAs("stds"))).append("}. Teacher(s) ")
+                .append(Numbers.html(String.valueOf(g.<String>getAs("teachers")))).append(". Total compute ")
                 .append(Numbers.g3(Rows.lng(g, "wall") / 1000.0)).append(" s.</p>\n");
 
         List<Row> outcomes = source.sql("select hidden, status, attractor_kind, count(*) as c from runs "

@@ -136,7 +136,7 @@ public final class RunPipeline {
         String error = trained.error() != null ? trained.error() : fate.reason();
         ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
-                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
+                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
                 trained.status(), error, lastStep, elapsedMs(start),
                 trainLoss, genExcess, gradNorm, fate.kind().label(), aCanon, aEig, aIndex, aNull, singular,
                 records.isEmpty() ? Double.NaN : AttractorFinder.drift(records), polished, optTrain, optGrad,
@@ -152,7 +152,7 @@ public final class RunPipeline {
         TrainingSettings ts = c.training();
         double nan = Double.NaN;
         return new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
-                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().w(), c.teacher().v(),
+                ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
                 "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,

@@ -7,6 +7,7 @@ import java.io.Serializable;
  * and the counts of slow passages. Component names become the snake_case column names of DESIGN §2
  * (for example {@code genExcess} is {@code gen_excess}); {@code sweep} is filled by the sweep layer.
  *
+ * @param teacher           the teacher's name (the job's {@code teachers[].name}, or {@code teacher} for a job with one)
  * @param status            {@code converged}, {@code max_steps}, {@code diverged} or {@code failed}
  * @param trainLoss         L_N at the attractor (polished point) or the last point
  * @param genExcess         E at the attractor or the last point
@@ -36,7 +37,7 @@ import java.io.Serializable;
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
-                         double[] teacherW, double[] teacherV,
+                         String teacher, double[] teacherW, double[] teacherV,
                          String status, String error, long steps, long wallMs,
                          double trainLoss, double genExcess, double gradNorm,
                          String attractorKind, double[] attractor, double[] attractorEigenvalues,
@@ -52,7 +53,7 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
 
     public RunSummary withSweep(String name) {
         return new RunSummary(name, taskId, n, sigma2, hidden, dataSeed, initSeed, eta, initScale, maxSteps,
-                inputStd, teacherW, teacherV, status, error, steps, wallMs, trainLoss, genExcess, gradNorm,
+                inputStd, teacher, teacherW, teacherV, status, error, steps, wallMs, trainLoss, genExcess, gradNorm,
                 attractorKind, attractor, attractorEigenvalues, attractorIndex, attractorNullDim,
                 attractorSingularity, attractorDrift, polished, optTrainLoss, optGradNorm, optGenExcess,
                 optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,

@@ -3,6 +3,7 @@ package saddlesweep.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -21,8 +23,9 @@ import saddlesweep.run.RunSummary;
 import scala.Tuple2;
 
 /**
- * The {@code attractors} table of a sweep: one row per data set, built from the committed {@code runs} by
- * grouping on (n, sigma2, hidden, data_seed) in Spark and clustering each group with
+ * The {@code attractors} table of a sweep: one row per data set and setting, built from the committed
+ * {@code runs} by grouping on every grid axis but init_seed (teacher, input_std, eta, init_scale, n, sigma2,
+ * hidden, data_seed) in Spark and clustering each group with
  * {@link AttractorClustering}. The partition is replaced atomically: the new file is moved in, then the
  * marker {@code _sweeps/S/attractors.done} is switched to it, then older files are removed; on start,
  * {@link #recover} removes any file the marker does not name.
@@ -32,13 +35,18 @@ public final class AttractorTable {
     private static final String MARKER = "attractors.done";
     private static final String CONVERGED = "converged";
 
-    /** The data set a run belongs to. */
-    record DataSetKey(int n, double sigma2, int hidden, long dataSeed) implements Serializable {
+    /** The data set and setting a run belongs to: every grid axis but init_seed (teacher by name). */
+    record DataSetKey(String teacher, double inputStd, double eta, double initScale, int n, double sigma2, int hidden,
+                      long dataSeed) implements Serializable {
     }
+
+    /** The run columns the table needs, read in this order. */
+    static final String[] RUN_COLUMNS = {"task_id", "status", "attractor", "train_loss", "gen_excess", "opt_train_loss",
+            "teacher_w", "teacher_v", "teacher", "input_std", "eta", "init_scale", "n", "sigma2", "hidden", "data_seed"};
 
     /** The columns of a run that the table needs. */
     record RunOutcome(String taskId, String status, double[] attractor, double trainLoss, double genExcess,
-                      double optTrainLoss) implements Serializable {
+                      double optTrainLoss, double[] teacherW, double[] teacherV) implements Serializable {
     }
 
     private final ResultsRoot root;
@@ -62,19 +70,22 @@ public final class AttractorTable {
             JavaRDD<Row> df = spark.read()
                     .schema(RecordParquetFile.fileSchema(RunSummary.class, Set.of(ResultTable.PARTITION_COLUMN)))
                     .parquet(runs.toString())
-                    .select("task_id", "n", "sigma2", "hidden", "data_seed", "status", "attractor",
-                            "train_loss", "gen_excess", "opt_train_loss")
+                    .select(Arrays.stream(RUN_COLUMNS).map(ResultViews::column).toArray(Column[]::new))
                     .javaRDD();
             String name = sweep;
             rows = df.mapToPair(r -> new Tuple2<>(
-                            new DataSetKey(r.getInt(1), r.getDouble(2), r.getInt(3), r.getLong(4)),
-                            new RunOutcome(r.getString(0), r.getString(5), doubles(r, 6), r.getDouble(7),
-                                    r.getDouble(8), r.getDouble(9))))
+                            new DataSetKey(r.getString(8), r.getDouble(9), r.getDouble(10), r.getDouble(11),
+                                    r.getInt(12), r.getDouble(13), r.getInt(14), r.getLong(15)),
+                            new RunOutcome(r.getString(0), r.getString(1), doubles(r, 2), r.getDouble(3),
+                                    r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7))))
                     .groupByKey()
                     .map(g -> summarize(name, g._1(), g._2(), clusterTol))
                     .collect();
             rows = new ArrayList<>(rows);
-            rows.sort(Comparator.comparingInt(AttractorRow::n).thenComparingDouble(AttractorRow::sigma2)
+            rows.sort(Comparator.comparing(AttractorRow::teacher, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                    .thenComparingDouble(AttractorRow::inputStd).thenComparingDouble(AttractorRow::eta)
+                    .thenComparingDouble(AttractorRow::initScale)
+                    .thenComparingInt(AttractorRow::n).thenComparingDouble(AttractorRow::sigma2)
                     .thenComparingInt(AttractorRow::hidden).thenComparingLong(AttractorRow::dataSeed));
         }
         swapIn(rows);
@@ -112,6 +123,8 @@ public final class AttractorTable {
         long runs = 0;
         Double optTrainLoss = null;
         String optFrom = null;
+        double[] teacherW = null;
+        double[] teacherV = null;
         List<Member> members = new ArrayList<>();
         for (RunOutcome o : outcomes) {
             runs++;
@@ -119,6 +132,8 @@ public final class AttractorTable {
             if (optFrom == null || o.taskId().compareTo(optFrom) < 0) {
                 optFrom = o.taskId();
                 optTrainLoss = o.optTrainLoss();
+                teacherW = o.teacherW();
+                teacherV = o.teacherV();
             }
             if (CONVERGED.equals(o.status()) && o.attractor() != null) {
                 members.add(new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess()));
@@ -126,12 +141,14 @@ public final class AttractorTable {
         }
         List<Cluster> clusters = AttractorClustering.cluster(members, clusterTol);
         if (clusters.isEmpty()) {
-            return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(), runs, 0, 0, null, 0,
+            return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(),
+                    key.teacher(), teacherW, teacherV, key.inputStd(), key.eta(), key.initScale(), runs, 0, 0, null, 0,
                     null, null, null, optTrainLoss, clusterTol);
         }
         Cluster top = clusters.get(0);
         Member rep = top.representative();
-        return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(), runs, members.size(),
+        return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(),
+                key.teacher(), teacherW, teacherV, key.inputStd(), key.eta(), key.initScale(), runs, members.size(),
                 clusters.size(), (double) top.size() / members.size(), top.size(),
                 Symmetry.canonical(rep.attractor()), rep.trainLoss(), rep.genExcess(),
                 optTrainLoss, clusterTol);

@@ -3,6 +3,7 @@ package saddlesweep.spark;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -12,13 +13,28 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import saddlesweep.model.Teacher;
+
 /**
  * Reads the tables of a results root as DataFrames with the schema of their row records (columns in record
- * order, {@code sweep} first, from the partition directories; columns a file lacks read as null).
+ * order, {@code sweep} first, from the partition directories; columns a file lacks read as null, except those
+ * in {@link #WRITTEN_BEFORE}).
  */
 public final class ResultViews {
 
+    /**
+     * Columns added after results were first written, with the value that files written before them stand for:
+     * {@code teacher} came with teacher axes, and every earlier job had one teacher of the default name.
+     */
+    static final Map<String, String> WRITTEN_BEFORE = Map.of("teacher", Teacher.DEFAULT_NAME);
+
     private ResultViews() {
+    }
+
+    /** The column {@code name}, with the value of {@link #WRITTEN_BEFORE} where a file lacks it. */
+    static Column column(String name) {
+        String before = WRITTEN_BEFORE.get(name);
+        return before == null ? functions.col(name) : functions.coalesce(functions.col(name), functions.lit(before)).as(name);
     }
 
     /** One table, or null when it holds no data. */
@@ -27,7 +43,7 @@ public final class ResultViews {
         StructType schema = RecordRows.schema(table.rowType());
         Dataset<Row> df = spark.read().schema(schema).parquet(root.table(table).toString());
         List<Column> cols = new ArrayList<>();
-        for (StructField f : schema.fields()) cols.add(functions.col(f.name()));
+        for (StructField f : schema.fields()) cols.add(column(f.name()));
         return df.select(cols.toArray(new Column[0]));
     }
 

@@ -170,9 +170,10 @@ class JobParserErrorTest {
 
     @Test
     void listWhereScalarExpected() {
-        assertContains(error(JobTexts.plus("training:\n  eta: [0.1, 0.2]")),
-                "job.yaml:11: training.eta = [0.1, 0.2]: must be a number, got a list");
-        assertContains(error(JobTexts.plus("input_std: {a: 1}")), "input_std = {a: 1}: must be a number, got a mapping");
+        assertContains(error(JobTexts.plus("training:\n  max_steps: [1000, 2000]")),
+                "job.yaml:11: training.max_steps = [1000, 2000]: must be an integer, got a list");
+        assertContains(error(JobTexts.plus("input_std: {a: 1}")),
+                "input_std = {a: 1}: must be a number or a list of numbers, got a mapping");
     }
 
     @Test
@@ -386,9 +387,9 @@ class JobParserErrorTest {
         list.append("0]");
         String msg = error(JobTexts.with("hidden", "hidden: " + list));
         assertContains(msg, "hidden[100] = 0: must be >= 1");
-        String msg2 = error(JobTexts.plus("training: {eta: " + list + "}"));
+        String msg2 = error(JobTexts.plus("training: {grad_tol: " + list + "}"));
         assertTrue(msg2.length() < 200, msg2);
-        assertContains(msg2, "training.eta = [1, 2, 3", "...: must be a number, got a list");
+        assertContains(msg2, "training.grad_tol = [1, 2, 3", "...: must be a number, got a list");
     }
 
     @Test

@@ -23,9 +23,10 @@ class JobParserTest {
     void goodJobHasItsValuesAndDefaults() {
         SweepJob job = JobParser.parse(JobTexts.BASE, false);
         assertEquals("t1", job.name());
-        assertArrayEquals(new double[] {1.0}, job.teacher().w());
-        assertArrayEquals(new double[] {1.0}, job.teacher().v());
-        assertEquals(1.0, job.inputStd());
+        assertArrayEquals(new double[] {1.0}, job.teachers().get(0).w());
+        assertArrayEquals(new double[] {1.0}, job.teachers().get(0).v());
+        assertArrayEquals(new double[] {1.0}, job.inputStd().values());
+        assertEquals("teacher", job.teachers().get(0).name());
         assertEquals(List.of(50L, 200L), values(job.n()));
         assertArrayEquals(new double[] {0.01}, job.sigma2().values());
         assertEquals(List.of(1L, 2L), values(job.hidden()));
@@ -52,7 +53,7 @@ class JobParserTest {
                   cluster_tol: 1.0e-6
                 chunk_size: 7
                 """), false);
-        assertEquals(2.5, job.inputStd());
+        assertArrayEquals(new double[] {2.5}, job.inputStd().values());
         TrainingSettings d = TrainingSettings.defaults();
         assertEquals(new TrainingSettings(0.02, d.initScale(), 1_000_000L, d.gradTol(), d.recordsPerDecade(), false),
                 job.training());
@@ -115,7 +116,7 @@ class JobParserTest {
                 init_seed: {from: -2, count: 2}
                 """, false);
         assertEquals("2024.1", job.name());
-        assertArrayEquals(new double[] {0.5, 3.0}, job.teacher().w());
+        assertArrayEquals(new double[] {0.5, 3.0}, job.teachers().get(0).w());
         assertEquals(List.of(1000L, 2000L), values(job.n()));
         assertArrayEquals(new double[] {0.001, 0.01}, job.sigma2().values());
         assertEquals(List.of(-2L, -1L), values(job.initSeed()));
@@ -141,7 +142,12 @@ class JobParserTest {
         assertEquals(TrainingSettings.class.getRecordComponents().length, JobKeys.TRAINING_KEYS.size());
         assertEquals(AnalysisSettings.class.getRecordComponents().length, JobKeys.ANALYSIS_KEYS.size());
         String def = JobParser.parse(JobTexts.BASE, false).canonicalDefinition();
-        for (String key : JobKeys.TRAINING_KEYS) assertTrue(def.contains("  " + key + ": "), key);
+        // tail and horizon_steps are written only when not the defaults (existing hashes stay the same)
+        for (String key : JobKeys.TRAINING_KEYS) {
+            if (!key.equals("tail") && !key.equals("horizon_steps")) assertTrue(def.contains("  " + key + ": "), key);
+        }
+        String gd = JobParser.parse(JobTexts.plus("training: {tail: gd}"), false).canonicalDefinition();
+        assertTrue(gd.contains("  tail: gd\n") && gd.contains("  horizon_steps: "), gd);
         for (String key : JobKeys.ANALYSIS_KEYS) assertTrue(def.contains("  " + key + ": "), key);
     }
 
@@ -170,13 +176,13 @@ class JobParserTest {
 
         SweepJob paper = JobParser.parse(Path.of("jobs/paper.yaml"), false);
         assertEquals(5 * 4 * 3 * 4 * 8, paper.size());
-        assertArrayEquals(new double[] {0.5, 2.0}, paper.teacher().w());
+        assertArrayEquals(new double[] {0.5, 2.0}, paper.teachers().get(0).w());
         assertEquals(List.of(1L, 2L, 3L), values(paper.hidden()));
         assertEquals(1_000_000L, paper.training().maxSteps());
 
         SweepJob curve = JobParser.parse(Path.of("jobs/learning-curve.yaml"), false);
         assertEquals(5 * 8 * 2, curve.size());
-        assertArrayEquals(new double[] {0.5, 3.0}, curve.teacher().w());
+        assertArrayEquals(new double[] {0.5, 3.0}, curve.teachers().get(0).w());
         assertEquals(List.of(2L), values(curve.hidden()));
         assertEquals(2_000_000L, curve.training().maxSteps());
     }

@@ -60,7 +60,7 @@ class SweepJobGridTest {
                             assertEquals(i, t.initSeed(), "init_seed at " + index);
                             assertEquals(0.03, t.training().eta());
                             assertEquals(5000L, t.training().maxSteps());
-                            assertEquals(job.teacher(), t.teacher());
+                            assertEquals(job.teachers().get(0), t.teacher());
                             assertNull(t.data());
                             assertNull(t.init());
                             index++;

@@ -110,6 +110,11 @@ class ReportCommandTest {
     }
 
     @Test
+    void keyNumbersNameTheTeacherAndTheTrainingSettings() {
+        assertTrue(index.contains("η ∈ {0.05}, init_scale ∈ {0.1}, input_std ∈ {1.0}. Teacher(s) teacher: w* = [1.0], v* = [1.0]."), index);
+    }
+
+    @Test
     void aNoiselessSweepLeavesOutTheTheoremAndOverfittingFiguresAndShowsTheChosenTask() throws IOException {
         String task = firstTask("noiseless");
         Path out = dir.resolve("report-noiseless");

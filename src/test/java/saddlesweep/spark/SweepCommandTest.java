@@ -45,6 +45,16 @@ class SweepCommandTest {
 
         assertOneErrorLine(CliCapture.run("sweep", dir.resolve("missing.yaml").toString(), "--out", dir.resolve("out").toString()));
         assertEquals(List.of("bad.yaml"), listing());
+
+        // the axis forms: a geometric factor of 1, two teachers of one name
+        Files.writeString(job, SweepFixture.jobYaml("bad", 0.01).replace("eta: 0.05", "eta: {from: 0.1, factor: 1, count: 2}"));
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", dir.resolve("out").toString()),
+                "training.eta.factor = 1: must not be 1");
+        Files.writeString(job, SweepFixture.jobYaml("bad", 0.01).replace("teacher: {w: [1.0], v: [1.0]}",
+                "teachers: [{name: a, w: [1.0], v: [1.0]}, {name: a, w: [2.0], v: [1.0]}]"));
+        assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", dir.resolve("out").toString()),
+                "teachers[1].name = \"a\": duplicate of teachers[0].name");
+        assertEquals(List.of("bad.yaml"), listing());
     }
 
     @Test

@@ -32,7 +32,7 @@ import saddlesweep.job.SweepJob;
 class SweepRunnerTest {
 
     static final List<String> RUNS_COLUMNS = List.of("sweep", "task_id", "n", "sigma2", "hidden", "data_seed",
-            "init_seed", "eta", "init_scale", "max_steps", "teacher_w", "teacher_v", "status", "error", "steps",
+            "init_seed", "eta", "init_scale", "max_steps", "teacher", "teacher_w", "teacher_v", "status", "error", "steps",
             "wall_ms", "train_loss", "gen_excess", "attractor_kind", "attractor", "attractor_eigenvalues",
             "attractor_index", "opt_train_loss", "opt_grad_norm", "opt_gen_excess", "min_gen_excess",
             "min_gen_step", "plateaus", "plateau_steps", "near_optimal_step");
@@ -41,7 +41,8 @@ class SweepRunnerTest {
             "morse_index", "null_dim", "singularity");
     static final List<String> TRAJECTORY_COLUMNS = List.of("sweep", "task_id", "step", "train_loss",
             "gen_excess", "grad_norm", "theta");
-    static final List<String> ATTRACTORS_COLUMNS = List.of("sweep", "n", "sigma2", "hidden", "data_seed", "runs",
+    static final List<String> ATTRACTORS_COLUMNS = List.of("sweep", "n", "sigma2", "hidden", "data_seed", "teacher",
+            "teacher_w", "teacher_v", "input_std", "eta", "init_scale", "runs",
             "converged", "distinct", "top_share", "top_attractor", "top_train_loss", "top_gen_excess",
             "opt_train_loss");
 
