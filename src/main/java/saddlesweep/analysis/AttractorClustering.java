@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Vectors;
@@ -35,17 +36,26 @@ public final class AttractorClustering {
     /** Clusters, largest first (ties: lower representative train loss, then smaller task id). */
     public static List<Cluster> cluster(List<Member> members, double tol) {
         if (!(tol >= 0)) throw new IllegalArgumentException("tol must be >= 0, got " + tol);
+        return cluster(members, (a, b) -> {
+            double[] ca = Symmetry.canonical(a.attractor());
+            double[] cb = Symmetry.canonical(b.attractor());
+            return ca.length == cb.length && Vectors.distance(ca, cb) <= tol;
+        });
+    }
+
+    /**
+     * Clusters by any symmetric relation {@code same} (single linkage: connected components), largest first
+     * (ties: lower representative train loss, then smaller task id).
+     */
+    public static List<Cluster> cluster(List<Member> members, BiPredicate<Member, Member> same) {
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(Comparator.comparing(Member::taskId));
         int m = sorted.size();
-        double[][] canon = new double[m][];
-        for (int i = 0; i < m; i++) canon[i] = Symmetry.canonical(sorted.get(i).attractor());
-
         int[] parent = new int[m];
         for (int i = 0; i < m; i++) parent[i] = i;
         for (int i = 0; i < m; i++) {
             for (int j = i + 1; j < m; j++) {
-                if (canon[i].length == canon[j].length && Vectors.distance(canon[i], canon[j]) <= tol) union(parent, i, j);
+                if (find(parent, i) != find(parent, j) && same.test(sorted.get(i), sorted.get(j))) union(parent, i, j);
             }
         }
 

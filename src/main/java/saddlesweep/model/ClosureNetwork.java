@@ -32,6 +32,19 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
         return new ClosureNetwork(f, p);
     }
 
+    /** The network named by a {@link #label()} (e.g. {@code tanh,sign}) with these parameters. */
+    public static ClosureNetwork parse(String label, double[] params) {
+        String[] names = label.split(",");
+        ClosureForm[] f = new ClosureForm[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ClosureForm found = null;
+            for (ClosureForm c : ClosureForm.values()) if (c.label().equals(names[i].trim())) found = c;
+            if (found == null) throw new IllegalArgumentException("unknown closure form '" + names[i] + "' in " + label);
+            f[i] = found;
+        }
+        return new ClosureNetwork(f, params);
+    }
+
     @Override
     public ClosureForm[] forms() {
         return forms.clone();

@@ -21,6 +21,7 @@ import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Vectors;
+import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
@@ -61,7 +62,7 @@ public final class RunPipeline {
         List<TrainingRecord> records = trained.records();
         boolean diverged = GradientDescent.DIVERGED.equals(trained.status());
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
-                : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
+                : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), gapTol(trained.status())).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
 
         // the attractor and its curvature
@@ -146,6 +147,15 @@ public final class RunPipeline {
                 fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),
                 fate.escapeEigenvalue(), trained.flowEvaluations());
         return new RunResult(summary, events, trajectory);
+    }
+
+    /**
+     * The relative gap at which a limit approached algebraically counts as reached: FateFinder's default,
+     * except for a run stopped where GD turns unstable, which cannot be followed closer: there the approach
+     * (gap and function distance falling over the last decade) is the evidence.
+     */
+    static double gapTol(String status) {
+        return FlowTail.UNSTABLE.equals(status) ? Double.POSITIVE_INFINITY : FateFinder.GAP_TOL;
     }
 
     private static RunSummary failedSummary(RunConfig c, String taskId, String error, long wallMs) {

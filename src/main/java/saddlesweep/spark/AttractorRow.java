@@ -17,11 +17,23 @@ import java.io.Serializable;
  * @param topGenExcess  E at that attractor
  * @param optTrainLoss  L_N(θ*) on this data set
  * @param clusterTol    the clustering tolerance used
+ * @param fnClustered   runs with a certified limit: these are clustered in function space
+ * @param fnDistinct    number of distinct limit functions (population L² distance ≤ fn_cluster_tol, single linkage)
+ * @param fnTopShare    share of fn_clustered runs in the largest cluster (null when none)
+ * @param fnTopRuns     runs in the largest function-space cluster
+ * @param fnTopLimitModel   forms of its representative limit (lowest L_N)
+ * @param fnTopLimitParams  its parameters
+ * @param fnTopLimitTrainLoss  L_N of that limit
+ * @param fnTopLimitGenExcess  E of that limit
+ * @param fnClusterTol  the function-space tolerance used
  */
 public record AttractorRow(String sweep, int n, double sigma2, int hidden, long dataSeed,
                            String teacher, double[] teacherW, double[] teacherV, double inputStd, double eta,
                            double initScale, long runs,
                            long converged, int distinct, Double topShare, long topRuns, double[] topAttractor,
-                           Double topTrainLoss, Double topGenExcess, Double optTrainLoss, double clusterTol)
+                           Double topTrainLoss, Double topGenExcess, Double optTrainLoss, double clusterTol,
+                           long fnClustered, int fnDistinct, Double fnTopShare, long fnTopRuns, String fnTopLimitModel,
+                           double[] fnTopLimitParams, Double fnTopLimitTrainLoss, Double fnTopLimitGenExcess,
+                           double fnClusterTol)
         implements Serializable {
 }

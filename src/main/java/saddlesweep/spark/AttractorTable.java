@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +20,11 @@ import org.apache.spark.sql.SparkSession;
 import saddlesweep.analysis.AttractorClustering;
 import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
+import saddlesweep.analysis.FunctionDistance;
+import saddlesweep.model.ClosureNetwork;
+import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Symmetry;
+import saddlesweep.model.Teacher;
 import saddlesweep.run.RunSummary;
 import scala.Tuple2;
 
@@ -42,11 +48,13 @@ public final class AttractorTable {
 
     /** The run columns the table needs, read in this order. */
     static final String[] RUN_COLUMNS = {"task_id", "status", "attractor", "train_loss", "gen_excess", "opt_train_loss",
-            "teacher_w", "teacher_v", "teacher", "input_std", "eta", "init_scale", "n", "sigma2", "hidden", "data_seed"};
+            "teacher_w", "teacher_v", "teacher", "input_std", "eta", "init_scale", "n", "sigma2", "hidden", "data_seed",
+            "certified", "limit_model", "limit_params", "limit_train_loss", "limit_gen_excess"};
 
     /** The columns of a run that the table needs. */
     record RunOutcome(String taskId, String status, double[] attractor, double trainLoss, double genExcess,
-                      double optTrainLoss, double[] teacherW, double[] teacherV) implements Serializable {
+                      double optTrainLoss, double[] teacherW, double[] teacherV, boolean certified, String limitModel,
+                      double[] limitParams, double limitTrainLoss, double limitGenExcess) implements Serializable {
     }
 
     private final ResultsRoot root;
@@ -77,7 +85,10 @@ public final class AttractorTable {
                             new DataSetKey(r.getString(8), r.getDouble(9), r.getDouble(10), r.getDouble(11),
                                     r.getInt(12), r.getDouble(13), r.getInt(14), r.getLong(15)),
                             new RunOutcome(r.getString(0), r.getString(1), doubles(r, 2), r.getDouble(3),
-                                    r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7))))
+                                    r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7),
+                                    !r.isNullAt(16) && r.getBoolean(16), r.isNullAt(17) ? null : r.getString(17),
+                                    doubles(r, 18), r.isNullAt(19) ? Double.NaN : r.getDouble(19),
+                                    r.isNullAt(20) ? Double.NaN : r.getDouble(20))))
                     .groupByKey()
                     .map(g -> summarize(name, g._1(), g._2(), clusterTol))
                     .collect();
@@ -126,6 +137,8 @@ public final class AttractorTable {
         double[] teacherW = null;
         double[] teacherV = null;
         List<Member> members = new ArrayList<>();
+        List<Member> fnMembers = new ArrayList<>();
+        Map<String, ClosureNetwork> limits = new HashMap<>();
         for (RunOutcome o : outcomes) {
             runs++;
             // every run of the data set has the same L_N(θ*); take the smallest task id's, deterministically
@@ -138,20 +151,30 @@ public final class AttractorTable {
             if (CONVERGED.equals(o.status()) && o.attractor() != null) {
                 members.add(new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess()));
             }
+            if (o.certified() && o.limitModel() != null && o.limitParams() != null) {
+                limits.put(o.taskId(), ClosureNetwork.parse(o.limitModel(), o.limitParams()));
+                fnMembers.add(new Member(o.taskId(), o.limitParams(), o.limitTrainLoss(), o.limitGenExcess()));
+            }
         }
+        // function space: limits within fn_cluster_tol in population L² distance are one attractor
+        double fnTol = FunctionDistance.CLUSTER_TOL;
+        PopulationExcess pop = teacherW == null ? null : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
+        List<Cluster> fn = pop == null ? List.of() : AttractorClustering.cluster(fnMembers,
+                (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);
+        Cluster fnTop = fn.isEmpty() ? null : fn.get(0);
+        ClosureNetwork fnRep = fnTop == null ? null : limits.get(fnTop.representative().taskId());
         List<Cluster> clusters = AttractorClustering.cluster(members, clusterTol);
-        if (clusters.isEmpty()) {
-            return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(),
-                    key.teacher(), teacherW, teacherV, key.inputStd(), key.eta(), key.initScale(), runs, 0, 0, null, 0,
-                    null, null, null, optTrainLoss, clusterTol);
-        }
-        Cluster top = clusters.get(0);
-        Member rep = top.representative();
+        Cluster top = clusters.isEmpty() ? null : clusters.get(0);
+        Member rep = top == null ? null : top.representative();
         return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(),
                 key.teacher(), teacherW, teacherV, key.inputStd(), key.eta(), key.initScale(), runs, members.size(),
-                clusters.size(), (double) top.size() / members.size(), top.size(),
-                Symmetry.canonical(rep.attractor()), rep.trainLoss(), rep.genExcess(),
-                optTrainLoss, clusterTol);
+                clusters.size(), top == null ? null : (double) top.size() / members.size(), top == null ? 0 : top.size(),
+                rep == null ? null : Symmetry.canonical(rep.attractor()), rep == null ? null : rep.trainLoss(),
+                rep == null ? null : rep.genExcess(), optTrainLoss, clusterTol,
+                fnMembers.size(), fn.size(), fnTop == null ? null : (double) fnTop.size() / fnMembers.size(),
+                fnTop == null ? 0 : fnTop.size(), fnRep == null ? null : fnRep.label(),
+                fnRep == null ? null : fnRep.params(), fnTop == null ? null : fnTop.representative().trainLoss(),
+                fnTop == null ? null : fnTop.representative().genExcess(), fnTol);
     }
 
     private static double[] doubles(Row r, int i) {
