@@ -19,7 +19,9 @@ final class TanhRefresh {
     private final int every;
     private final double xMax;
     private double[] w = new double[0];
-    private long calls;
+    private int untilAll;
+    private long updates;
+    private long directs;
 
     /** @param every K ≥ 1 (1: every call takes every unit directly, the plain direct kernel) */
     TanhRefresh(int every, double[] x) {
@@ -32,9 +34,9 @@ final class TanhRefresh {
 
     /** Starts a call with H units: true when every unit must be taken directly at this call. */
     boolean start(int h) {
-        boolean all = w.length != h || calls % every == 0;
+        boolean all = w.length != h || untilAll == 0;
         if (w.length != h) w = new double[h];
-        calls++;
+        untilAll = all ? every - 1 : untilAll - 1;             // calls left before the next all-direct one
         return all;
     }
 
@@ -45,6 +47,21 @@ final class TanhRefresh {
     double delta(int i, double wi, boolean all) {
         double d = wi - w[i];
         w[i] = wi;
-        return all || !(Math.abs(d) * xMax <= STEP_BOUND) ? Double.NaN : d;
+        if (all || !(Math.abs(d) * xMax <= STEP_BOUND)) {
+            directs++;
+            return Double.NaN;
+        }
+        updates++;
+        return d;
+    }
+
+    /** Units updated by the addition formula so far (summed over calls). */
+    long updates() {
+        return updates;
+    }
+
+    /** Units taken directly so far (summed over calls). */
+    long directs() {
+        return directs;
     }
 }

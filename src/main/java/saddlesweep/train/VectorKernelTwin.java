@@ -43,6 +43,11 @@ public final class VectorKernelTwin implements GradientKernel {
         return n;
     }
 
+    /** The schedule of direct and updated tanh values (for tests and the bench). */
+    TanhRefresh refresh() {
+        return refresh;
+    }
+
     @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
