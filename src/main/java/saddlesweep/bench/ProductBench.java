@@ -6,6 +6,8 @@ import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.GradientKernel;
+import saddlesweep.train.Kernels;
 import saddlesweep.train.TrainingSettings;
 
 /**
@@ -39,9 +41,8 @@ public final class ProductBench {
     public static KernelTiming time(int n, int hidden, BenchSettings s, double kernelNs, boolean checks) {
         DataSet data = BenchProblem.data(n);
         long work = (long) n * hidden;
-        double perStep = Math.max(0.05, Double.isFinite(kernelNs) ? kernelNs : 2.0) * work;
-        long steps = Math.max(MIN_STEPS, (long) Math.ceil(s.repMillis() * 1e6 / perStep * 10 / 9));
-        run(data, hidden, Math.max(2000, (long) (s.warmupMillis() * 1e6 / perStep)), s.cpuClock(), checks);   // warm-up
+        long steps = runSteps(s, kernelNs, work);
+        run(data, hidden, Math.max(2000, steps / 4), s.cpuClock(), checks);   // warm-up
         double[] ns = new double[s.reps()];
         long[] counts = new long[s.reps()];
         for (int r = 0; r < s.reps(); r++) {
@@ -50,6 +51,39 @@ public final class ProductBench {
             counts[r] = w.steps;
         }
         return new KernelTiming(checks ? "gd+checks" : "gd", n, hidden, ns, counts);
+    }
+
+    /**
+     * The bare kernel loop ({@link KernelBench#steps}: kernel call and update, nothing else) over the same
+     * stretch of the same run as {@link #time}: S/10 steps untimed, then the rest timed. What the product loop
+     * adds is gd/loop.
+     */
+    public static KernelTiming timeLoop(int n, int hidden, BenchSettings s, double kernelNs) {
+        DataSet data = BenchProblem.data(n);
+        long work = (long) n * hidden;
+        long steps = runSteps(s, kernelNs, work);
+        double[] ns = new double[s.reps()];
+        long[] counts = new long[s.reps()];
+        for (int r = -1; r < s.reps(); r++) {   // r = −1: warm-up
+            GradientKernel kernel = Kernels.forData(data);
+            double[] theta = BenchProblem.start(hidden);
+            double[] grad = new double[theta.length];
+            KernelBench.steps(kernel, theta, grad, steps / 10);
+            long t0 = KernelBench.now(s.cpuClock());
+            KernelBench.steps(kernel, theta, grad, steps - steps / 10);
+            long elapsed = KernelBench.now(s.cpuClock()) - t0;
+            if (r >= 0) {
+                ns[r] = (double) elapsed / ((double) (steps - steps / 10) * work);
+                counts[r] = steps - steps / 10;
+            }
+        }
+        return new KernelTiming("loop", n, hidden, ns, counts);
+    }
+
+    /** S: the window (9/10 of the run) lasts at least repMillis at kernelNs, and S ≥ MIN_STEPS. */
+    private static long runSteps(BenchSettings s, double kernelNs, long work) {
+        double perStep = Math.max(0.05, Double.isFinite(kernelNs) ? kernelNs : 2.0) * work;
+        return Math.max(MIN_STEPS, (long) Math.ceil(s.repMillis() * 1e6 / perStep * 10 / 9));
     }
 
     /** Clock time and steps between the first record at or after S/10 and the last record. */

@@ -137,10 +137,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         boolean withNumpy = numpy && numpySkipped == null;
         out.println("scalar: Math.tanh loop; direct: vector kernel taking tanh directly at every step; vector: the default"
-                + " kernel (tanh updated by the addition formula); gd: the product's GD loop on it (records, E at records:"
-                + " train --no-polish); gd+checks: the same with the Newton-finish check at each record (train, sweep)");
-        out.printf("%7s %3s %10s %10s %10s %10s %13s %14s %13s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
-                "gd_ns", "gd+checks_ns", "scalar/vector", "gd/vector",
+                + " kernel (tanh updated by the addition formula), the first steps of the run; loop: the default kernel"
+                + " in a bare loop over steps S/10..S of a run; gd: the product's GD loop over the same steps (records,"
+                + " E at records: train --no-polish); gd+checks: the same with the Newton-finish check at each record"
+                + " (train, sweep)");
+        out.printf("%7s %3s %10s %10s %10s %10s %10s %13s %14s %8s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
+                "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop",
                 withNumpy ? String.format(" %10s %9s", "numpy_ns", "numpy/gd") : "");
         out.flush();
         warmUp(s, vector);
@@ -152,10 +154,11 @@ public final class BenchCommand implements Callable<Integer> {
                 double dns = dc == null ? Double.NaN : dc.median();
                 double vns = vc == null ? Double.NaN : vc.median();
                 double speed = vector ? vns : sc.median();
+                double lns = ProductBench.timeLoop(n, h, s, speed).median();
                 double pns = ProductBench.time(n, h, s, speed, false).median();
                 double cns = ProductBench.time(n, h, s, speed, true).median();
-                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %13.3f",
-                        n, h, sc.median(), dns, vns, pns, cns, sc.median() / vns, pns / vns));
+                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %8.3f",
+                        n, h, sc.median(), dns, vns, lns, pns, cns, sc.median() / vns, pns / lns));
                 if (withNumpy) {   // timed right after the Java kernels: a shared machine's load changes slowly
                     NumpyBench.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
                     Double nns = np.get(n, h);

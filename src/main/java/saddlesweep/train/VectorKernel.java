@@ -224,6 +224,10 @@ public final class VectorKernel implements GradientKernel {
 
     /** Pass 3 for units i and i + 1 (one load of r and of ρ): their partial sums into laneV/laneW at 0 and 8. */
     private void pairGradient(int i) {
+        if (2 * LANES == WIDTH) {
+            pairGradientHalves(i);
+            return;
+        }
         int base = i * padded;
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         for (int s = 0; s < WIDTH; s += LANES) {
@@ -246,6 +250,52 @@ public final class VectorKernel implements GradientKernel {
             accVb.intoArray(laneV, WIDTH + s);
             accWb.intoArray(laneW, WIDTH + s);
         }
+    }
+
+    /**
+     * {@link #pairGradient} when a vector holds half of the 8 partial sums (4 lanes, AVX2): both halves in one
+     * pass, samples k..k+3 into the low accumulators and k+4..k+7 into the high ones, so each partial sum
+     * receives the same samples in the same order (the bits do not change), with 8 independent fma chains
+     * instead of 4 and one loop instead of two.
+     */
+    private void pairGradientHalves(int i) {
+        int base = i * padded;
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector vaLo = DoubleVector.zero(SPECIES);
+        DoubleVector vaHi = vaLo;
+        DoubleVector waLo = vaLo;
+        DoubleVector waHi = vaLo;
+        DoubleVector vbLo = vaLo;
+        DoubleVector vbHi = vaLo;
+        DoubleVector wbLo = vaLo;
+        DoubleVector wbHi = vaLo;
+        for (int k = 0; k < padded; k += WIDTH) {
+            int h = k + LANES;
+            DoubleVector rLo = DoubleVector.fromArray(SPECIES, f, k);
+            DoubleVector rHi = DoubleVector.fromArray(SPECIES, f, h);
+            DoubleVector pLo = DoubleVector.fromArray(SPECIES, rx, k);
+            DoubleVector pHi = DoubleVector.fromArray(SPECIES, rx, h);
+            DoubleVector taLo = DoubleVector.fromArray(SPECIES, t, base + k);
+            DoubleVector taHi = DoubleVector.fromArray(SPECIES, t, base + h);
+            DoubleVector tbLo = DoubleVector.fromArray(SPECIES, t, base + padded + k);
+            DoubleVector tbHi = DoubleVector.fromArray(SPECIES, t, base + padded + h);
+            vaLo = rLo.fma(taLo, vaLo);
+            vaHi = rHi.fma(taHi, vaHi);
+            waLo = pLo.fma(taLo.neg().fma(taLo, one), waLo);
+            waHi = pHi.fma(taHi.neg().fma(taHi, one), waHi);
+            vbLo = rLo.fma(tbLo, vbLo);
+            vbHi = rHi.fma(tbHi, vbHi);
+            wbLo = pLo.fma(tbLo.neg().fma(tbLo, one), wbLo);
+            wbHi = pHi.fma(tbHi.neg().fma(tbHi, one), wbHi);
+        }
+        vaLo.intoArray(laneV, 0);
+        vaHi.intoArray(laneV, LANES);
+        waLo.intoArray(laneW, 0);
+        waHi.intoArray(laneW, LANES);
+        vbLo.intoArray(laneV, WIDTH);
+        vbHi.intoArray(laneV, WIDTH + LANES);
+        wbLo.intoArray(laneW, WIDTH);
+        wbHi.intoArray(laneW, WIDTH + LANES);
     }
 
     /** Σ of the 8 partial sums from {@code from}, in lane order. */
