@@ -84,6 +84,15 @@ public final class VectorKernel implements GradientKernel {
         return refresh;
     }
 
+    /**
+     * One call: pass 1 unit by unit (direct or updated, as {@link TanhRefresh} says), pass 2 with the last unit,
+     * pass 3 in pairs of units. This method is kept above C2's inlining size for hot callees (FreqInlineSize,
+     * 325 bytecodes) on purpose, so that it is always compiled as a unit of its own with its passes inlined,
+     * never inlined with them into the caller's loop (GradientDescent.run, the bench loop): there the
+     * compilation grew past C2's budget, some Vector API intrinsics were left as calls to their Java fallbacks
+     * (boxed vectors, allocation), and the same kernel ran 1.5–10× slower depending on the caller and on the order
+     * of compilation. The gradient assembly is therefore written out here rather than in a helper method.
+     */
     @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
@@ -99,25 +108,20 @@ public final class VectorKernel implements GradientKernel {
         double loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
                 : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
         double inv = 1.0 / n;
-        gradient(theta, grad, h, inv);
-        return 0.5 * loss * inv;
-    }
-
-    /** Pass 3 and the gradient: units in pairs, then the last one if H is odd. */
-    private void gradient(double[] theta, double[] grad, int h, double inv) {
         int i = 0;
-        for (; i + 1 < h; i += 2) {
+        for (; i + 1 < h; i += 2) {                              // pass 3, units in pairs
             pairGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
             grad[h + i + 1] = sum(laneV, WIDTH) * inv;
             grad[i + 1] = theta[h + i + 1] * sum(laneW, WIDTH) * inv;
         }
-        if (i < h) {
+        if (i < h) {                                             // and the last one if H is odd
             unitGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;
         }
+        return 0.5 * loss * inv;
     }
 
     /**
