@@ -11,11 +11,18 @@ One step, float64, (H, N) arrays:
     dL/dv = T r / N,  dL/dw = v * ((1 - T*T) (r*x)) / N
     theta <- theta - eta * grad
 
+Two ways to take T = tanh(w x^T) are timed, and the better one is reported (the best numpy step):
+    tanh:  np.tanh                           (SIMD only where numpy has it for float64, e.g. AVX-512;
+                                              elsewhere a scalar libm call per element)
+    exp:   T = 1 - 2/(exp(2 w x) + 1)        (np.exp, vectorised on more machines; absolute error ~2e-16)
+
 Each repetition runs batches of steps until it lasts at least --min-rep-ms (or exactly --steps steps),
-timed with time.perf_counter (or, with --clock cpu, time.thread_time);
-the median over --reps repetitions after a warm-up is printed, one parseable line per (N, H):
+timed with time.perf_counter (or, with --clock cpu, time.thread_time); repetitions of the two variants
+alternate. The median over --reps repetitions after a warm-up is taken per variant, and the better median is
+printed, one parseable line per (N, H), followed by one line with both medians:
 
     numpy n=1000 hidden=4 reps=5 steps=2400 ns_per_sample_unit_step=16.21
+    numpy-variants n=1000 hidden=4 tanh=16.21 exp=9.80
 
 Run it single-threaded for a one-core comparison (saddlesweep bench sets OPENBLAS_NUM_THREADS=1 etc.).
 """
@@ -46,8 +53,9 @@ def problem(n, hidden, seed=12345):
 class Stepper:
     """Preallocated buffers; step() does one full GD step in place."""
 
-    def __init__(self, x, y, w, v):
+    def __init__(self, x, y, w, v, variant="tanh"):
         self.x, self.y, self.w, self.v = x, y, w.copy(), v.copy()
+        self.exp = variant == "exp"
         h, n = len(w), len(x)
         self.T = np.empty((h, n))
         self.S = np.empty((h, n))
@@ -58,7 +66,14 @@ class Stepper:
     def step(self):
         T, S, r, rx = self.T, self.S, self.r, self.rx
         np.multiply(self.w[:, None], self.x[None, :], out=T)
-        np.tanh(T, out=T)                          # T = tanh(w x)
+        if self.exp:                               # T = 1 - 2/(exp(2 w x) + 1)
+            T *= 2.0
+            np.exp(T, out=T)
+            T += 1.0
+            np.divide(2.0, T, out=T)
+            np.subtract(1.0, T, out=T)
+        else:
+            np.tanh(T, out=T)                      # T = tanh(w x)
         np.dot(self.v, T, out=r)
         r -= self.y                                # r = f - y
         loss = 0.5 * self.inv * np.dot(r, r)
@@ -72,29 +87,36 @@ class Stepper:
         return loss
 
 
+VARIANTS = ("tanh", "exp")
+
+
 def bench(n, hidden, reps, min_rep_ms, steps, warmup_ms, clock=time.perf_counter):
-    st = Stepper(*problem(n, hidden))
+    """Median ns per sample·unit·step and steps per repetition, for each variant."""
     batch = max(1, 200_000 // (n * hidden))
-    end = time.perf_counter() + warmup_ms / 1000.0
-    while time.perf_counter() < end:
-        for _ in range(batch):
-            st.step()
-    figures, counts = [], []
-    for _ in range(reps):
-        st = Stepper(*problem(n, hidden))
-        t0 = clock()
-        done = 0
-        while True:
-            k = batch if steps is None else steps
-            for _ in range(k):
+    for variant in VARIANTS:
+        st = Stepper(*problem(n, hidden), variant)
+        end = time.perf_counter() + warmup_ms / 1000.0
+        while time.perf_counter() < end:
+            for _ in range(batch):
                 st.step()
-            done += k
-            elapsed = clock() - t0
-            if steps is not None or elapsed * 1000.0 >= min_rep_ms:
-                break
-        figures.append(elapsed * 1e9 / (done * n * hidden))
-        counts.append(done)
-    return statistics.median(figures), int(statistics.median(counts))
+    figures = {v: [] for v in VARIANTS}
+    counts = {v: [] for v in VARIANTS}
+    for _ in range(reps):
+        for variant in VARIANTS:
+            st = Stepper(*problem(n, hidden), variant)
+            t0 = clock()
+            done = 0
+            while True:
+                k = batch if steps is None else steps
+                for _ in range(k):
+                    st.step()
+                done += k
+                elapsed = clock() - t0
+                if steps is not None or elapsed * 1000.0 >= min_rep_ms:
+                    break
+            figures[variant].append(elapsed * 1e9 / (done * n * hidden))
+            counts[variant].append(done)
+    return {v: (statistics.median(figures[v]), int(statistics.median(counts[v]))) for v in VARIANTS}
 
 
 def int_list(s):
@@ -115,8 +137,10 @@ def main():
     clock = time.perf_counter if a.clock == "wall" else time.thread_time
     for n in a.n:
         for h in a.hidden:
-            ns, steps = bench(n, h, a.reps, a.min_rep_ms, a.steps, a.warmup_ms, clock)
-            print(f"numpy n={n} hidden={h} reps={a.reps} steps={steps} ns_per_sample_unit_step={ns:.4f}", flush=True)
+            res = bench(n, h, a.reps, a.min_rep_ms, a.steps, a.warmup_ms, clock)
+            ns, steps = min(res.values())
+            print(f"numpy n={n} hidden={h} reps={a.reps} steps={steps} ns_per_sample_unit_step={ns:.4f}")
+            print(f"numpy-variants n={n} hidden={h} " + " ".join(f"{v}={res[v][0]:.4f}" for v in VARIANTS), flush=True)
 
 
 if __name__ == "__main__":

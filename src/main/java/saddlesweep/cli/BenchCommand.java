@@ -13,18 +13,22 @@ import saddlesweep.bench.BenchSettings;
 import saddlesweep.bench.KernelBench;
 import saddlesweep.bench.KernelTiming;
 import saddlesweep.bench.NumpyBench;
+import saddlesweep.bench.ProductBench;
 import saddlesweep.bench.SweepBench;
+import saddlesweep.model.DataSet;
+import saddlesweep.train.GradientKernel;
 import saddlesweep.train.Kernels;
 import saddlesweep.train.ScalarKernel;
 import saddlesweep.train.VectorKernel;
 
 /**
- * {@code bench}: the GD step's cost in ns per sample·unit·step for the scalar reference and the Vector API
- * kernel (one thread, median of timed repetitions after warm-up), optionally against numpy, and with
+ * {@code bench}: the GD step's cost in ns per sample·unit·step for the scalar reference, the Vector API kernel
+ * with tanh taken directly, the default kernel (tanh updated by the addition formula) and the product's own GD
+ * loop ({@link ProductBench}; one thread, median of timed repetitions after warm-up), optionally against numpy, and with
  * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the GD step (ns per sample·unit·step): ScalarKernel vs VectorKernel [vs numpy]; "
+        description = "Time the GD step (ns per sample·unit·step): ScalarKernel, VectorKernel (direct, default), the product's GD loop [vs numpy]; "
                 + "with --spark, sweep throughput on Spark local mode vs a thread pool.")
 public final class BenchCommand implements Callable<Integer> {
 
@@ -103,11 +107,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Gets both kernels JIT-compiled before the first case is timed (N = 1000, H = 4, 3 warm-up periods). */
+    /** Gets the kernels JIT-compiled before the first case is timed (N = 1000, H = 4, 3 warm-up periods). */
     private static void warmUp(BenchSettings s, boolean vector) {
         BenchSettings w = new BenchSettings(List.of(1000), List.of(4), 1, 1, 3 * s.warmupMillis(), false);
         KernelBench.time("scalar", ScalarKernel::new, 1000, 4, w);
-        if (vector) KernelBench.time("vector", VectorKernel::new, 1000, 4, w);
+        if (vector) {
+            KernelBench.time("direct", BenchCommand::direct, 1000, 4, w);
+            KernelBench.time("vector", VectorKernel::new, 1000, 4, w);
+        }
+    }
+
+    /** The vector kernel taking tanh directly at every step (no addition-formula updates). */
+    private static GradientKernel direct(DataSet d) {
+        return new VectorKernel(d, 1);
     }
 
     private void kernelTable(PrintWriter out, BenchSettings s) {
@@ -124,22 +136,34 @@ public final class BenchCommand implements Callable<Integer> {
             if (numpySkipped != null) out.println("numpy: skipped (" + numpySkipped + ")");
         }
         boolean withNumpy = numpy && numpySkipped == null;
-        out.printf("%7s %3s %10s %10s %14s%s%n", "N", "H", "scalar_ns", "vector_ns", "scalar/vector",
-                withNumpy ? String.format(" %10s %13s", "numpy_ns", "numpy/vector") : "");
+        out.println("scalar: Math.tanh loop; direct: vector kernel taking tanh directly at every step; vector: the default"
+                + " kernel (tanh updated by the addition formula), the first steps of the run; loop: the default kernel"
+                + " in a bare loop over steps S/10..S of a run; gd: the product's GD loop over the same steps (records,"
+                + " E at records: train --no-polish); gd+checks: the same with the Newton-finish check at each record"
+                + " (train, sweep)");
+        out.printf("%7s %3s %10s %10s %10s %10s %10s %13s %14s %8s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
+                "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop",
+                withNumpy ? String.format(" %10s %9s", "numpy_ns", "numpy/gd") : "");
         out.flush();
         warmUp(s, vector);
         for (int n : s.sizes()) {
             for (int h : s.hidden()) {
                 KernelTiming sc = KernelBench.time("scalar", ScalarKernel::new, n, h, s);
+                KernelTiming dc = vector ? KernelBench.time("direct", BenchCommand::direct, n, h, s) : null;
                 KernelTiming vc = vector ? KernelBench.time("vector", VectorKernel::new, n, h, s) : null;
+                double dns = dc == null ? Double.NaN : dc.median();
                 double vns = vc == null ? Double.NaN : vc.median();
-                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %14.2f",
-                        n, h, sc.median(), vns, sc.median() / vns));
+                double speed = vector ? vns : sc.median();
+                double lns = ProductBench.timeLoop(n, h, s, speed).median();
+                double pns = ProductBench.time(n, h, s, speed, false).median();
+                double cns = ProductBench.time(n, h, s, speed, true).median();
+                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %8.3f",
+                        n, h, sc.median(), dns, vns, lns, pns, cns, sc.median() / vns, pns / lns));
                 if (withNumpy) {   // timed right after the Java kernels: a shared machine's load changes slowly
                     NumpyBench.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
                     Double nns = np.get(n, h);
                     double v = nns == null ? Double.NaN : nns;
-                    line.append(String.format(" %10.3f %13.2f", v, v / vns));
+                    line.append(String.format(" %10.3f %9.2f", v, v / pns));
                 }
                 out.println(line);
                 out.flush();

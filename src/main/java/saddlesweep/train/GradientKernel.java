@@ -3,7 +3,9 @@ package saddlesweep.train;
 /**
  * The hot loop of full-batch gradient descent: the empirical loss
  * {@code L_N(θ) = (1/2N) Σ_n (f(x_n; θ) − y_n)²} and its gradient, in one pass over the data.
- * Implementations are deterministic (same θ, same bits out) and not thread-safe (they own scratch space).
+ * Implementations are deterministic (the same sequence of calls gives the same bits out, on every thread and
+ * machine) and not thread-safe (they own scratch space, and may keep the previous call's tanh values to
+ * update them, see {@link TanhRefresh}).
  */
 public interface GradientKernel {
 

@@ -61,6 +61,32 @@ public final class KernelTanh {
             M10 = 0x1.289759087e0cfp-22,
             M11 = 0x1.ae49050b2b80fp-26;
 
+    /**
+     * Taylor coefficients of tanh(b) = b + b³·(T3 + T5 b² + T7 b⁴ + T9 b⁶) + O(b¹¹): for |b| ≤ 1/32 the
+     * truncation is below 0.00887·|b|¹¹ ≤ 8e-18·|b| (0.07 ulp relative), and the b³ term is at most 3.3e-4·|b|,
+     * so the rounding of the bracket adds less than 0.01 ulp: τ is within about 0.6 ulp of tanh(b).
+     */
+    static final double T3 = -0x1.5555555555555p-2,
+            T5 = 0x1.1111111111111p-3,
+            T7 = -0x1.ba1ba1ba1ba1cp-5,
+            T9 = 0x1.664f4882c10fap-6;
+
+    /**
+     * tanh(a + b) from t = tanh(a) and a small step b (|b| ≤ {@link TanhRefresh#STEP_BOUND}), bit-identical to
+     * each lane of {@link VectorTanh#addStep}: the addition formula tanh(a + b) = (t + τ)/(1 + t·τ) with τ =
+     * tanh(b) from its odd Taylor polynomial. Three roundings (t + τ, the fma 1 + t·τ, the quotient) and τ's
+     * error: about 2 ulp of the result per update, plus the error t carries, which the map passes on with the
+     * factor (1 − τ²)/(1 + tτ)² = 1 + O(b). (Exactly, |t + τ| ≤ 1 + tτ for |t|, |τ| ≤ 1; t = ±1 stays ±1.)
+     */
+    public static double addStep(double t, double b) {
+        double b2 = b * b;
+        double q = Math.fma(b2, T9, T7);
+        q = Math.fma(q, b2, T5);
+        q = Math.fma(q, b2, T3);
+        double tau = Math.fma(b * b2, q, b);                   // tanh(b)
+        return (t + tau) / Math.fma(t, tau, 1.0);
+    }
+
     /** tanh(z), bit-identical to each lane of {@link VectorTanh#tanh}. */
     public static double tanh(double z) {
         return tanhOfMinus2z(-2.0 * z);                        // −2z is exact (±∞ on overflow: clamped anyway)

@@ -16,11 +16,16 @@ import saddlesweep.model.DataSet;
  * <p>Per step, three passes over the data:
  * <pre>
  *   1. t_i(n) = tanh(w_i x_n),  f(n) = Σ_i v_i t_i(n)        (i in order, f = v_0 t_0 then fma;
- *      tanh is taken of x_n·(−2w_i) = −2 w_i x_n, see VectorTanh.tanhOfMinus2z)
+ *      either directly, tanh of x_n·(−2w_i) = −2 w_i x_n, see VectorTanh.tanhOfMinus2z, or updated from the
+ *      previous call's t_i(n) by the addition formula with b = Δw_i x_n, see VectorTanh.addStep; the
+ *      {@link TanhRefresh} schedule decides, per unit and call)
  *   2. r(n) = f(n) − y_n,  ρ(n) = r(n) x_n,  S_L += r²       (fused into pass 1 of the last unit)
  *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)                 (units in pairs: r and ρ loaded once per pair)
  *   L = S_L / 2N,  ∂L/∂v_i = S_v,i / N,  ∂L/∂w_i = v_i S_w,i / N
  * </pre>
+ * The updates cost about 11 vector operations per sample and unit instead of 18 for the direct tanh; with
+ * K = {@value TanhRefresh#DEFAULT_EVERY} the direct one runs at least every K-th call. A kernel built with
+ * K = 1 is the direct kernel (the bits of every call then depend on that call's θ alone).
  * When N is not a multiple of 8, a w_i = ±∞ makes the padded samples NaN (∞·0), so the loss is NaN where
  * {@link ScalarKernel} may still return a finite value; θ itself is non-finite then in both cases.
  */
@@ -41,15 +46,22 @@ public final class VectorKernel implements GradientKernel {
     private final double[] laneL = new double[WIDTH];
     private final double[] laneV = new double[2 * WIDTH];
     private final double[] laneW = new double[2 * WIDTH];
+    private final TanhRefresh refresh;
     private double[] t = new double[0];
 
     public VectorKernel(DataSet data) {
+        this(data, TanhRefresh.DEFAULT_EVERY);
+    }
+
+    /** @param refreshEvery K: every K-th call takes tanh directly (1: every call, the direct kernel) */
+    public VectorKernel(DataSet data, int refreshEvery) {
         this.n = data.size();
         this.padded = padded(n);
         this.x = java.util.Arrays.copyOf(data.x(), padded);
         this.y = java.util.Arrays.copyOf(data.y(), padded);
         this.f = new double[padded];
         this.rx = new double[padded];
+        this.refresh = new TanhRefresh(refreshEvery, data.x());
     }
 
     /** N rounded up to a multiple of {@link #WIDTH} (at least one block). */
@@ -67,33 +79,49 @@ public final class VectorKernel implements GradientKernel {
         return n;
     }
 
+    /** The schedule of direct and updated tanh values (for tests and the bench). */
+    TanhRefresh refresh() {
+        return refresh;
+    }
+
+    /**
+     * One call: pass 1 unit by unit (direct or updated, as {@link TanhRefresh} says), pass 2 with the last unit,
+     * pass 3 in pairs of units. This method is kept above C2's inlining size for hot callees (FreqInlineSize,
+     * 325 bytecodes) on purpose, so that it is always compiled as a unit of its own with its passes inlined,
+     * never inlined with them into the caller's loop (GradientDescent.run, the bench loop): there the
+     * compilation grew past C2's budget, some Vector API intrinsics were left as calls to their Java fallbacks
+     * (boxed vectors, allocation), and the same kernel ran 1.5–10× slower depending on the caller and on the order
+     * of compilation. The gradient assembly is therefore written out here rather than in a helper method.
+     */
     @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
         if (h < 1) throw new IllegalArgumentException("θ must hold at least one unit, got length " + theta.length);
         if (t.length != h * padded) t = new double[h * padded];
-        for (int i = 0; i < h - 1; i++) unitForward(-2.0 * theta[i], theta[h + i], i);
-        double loss = lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1);
+        boolean all = refresh.start(h);
+        for (int i = 0; i < h - 1; i++) {
+            double d = refresh.delta(i, theta[i], all);
+            if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
+            else unitUpdate(d, theta[h + i], i);
+        }
+        double d = refresh.delta(h - 1, theta[h - 1], all);
+        double loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
+                : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
         double inv = 1.0 / n;
-        gradient(theta, grad, h, inv);
-        return 0.5 * loss * inv;
-    }
-
-    /** Pass 3 and the gradient: units in pairs, then the last one if H is odd. */
-    private void gradient(double[] theta, double[] grad, int h, double inv) {
         int i = 0;
-        for (; i + 1 < h; i += 2) {
+        for (; i + 1 < h; i += 2) {                              // pass 3, units in pairs
             pairGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
             grad[h + i + 1] = sum(laneV, WIDTH) * inv;
             grad[i + 1] = theta[h + i + 1] * sum(laneW, WIDTH) * inv;
         }
-        if (i < h) {
+        if (i < h) {                                             // and the last one if H is odd
             unitGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;
         }
+        return 0.5 * loss * inv;
     }
 
     /**
@@ -124,17 +152,58 @@ public final class VectorKernel implements GradientKernel {
             DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
             DoubleVector ti = VectorTanh.tanhOfMinus2z(xk.mul(w2));
             ti.intoArray(t, base + k);
-            DoubleVector fk = i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k));
-            DoubleVector r = fk.sub(DoubleVector.fromArray(SPECIES, y, k));
-            r.intoArray(f, k);
-            r.mul(xk).intoArray(rx, k);
-            if (LANES == WIDTH) {
-                acc = r.fma(r, acc);                                                          // r²
-            } else {                                                                          // lanes k mod 8
-                int lane = k & (WIDTH - 1);
-                r.fma(r, DoubleVector.fromArray(SPECIES, laneL, lane)).intoArray(laneL, lane);
-            }
+            acc = residual(i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k)), xk, k, acc);
         }
+        return lossSum(acc);
+    }
+
+    /**
+     * Pass 1 for unit i by the addition formula: t_i ← tanh(w_i x) from the stored t_i = tanh((w_i − d) x), with
+     * b = d·x (see {@link VectorTanh#addStep}); f = v_i t_i (i = 0) or f + v_i t_i.
+     */
+    private void unitUpdate(double d, double v, int i) {
+        int base = i * padded;
+        DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector ti = VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, base + k),
+                    DoubleVector.fromArray(SPECIES, x, k).mul(d));
+            ti.intoArray(t, base + k);
+            DoubleVector fk = i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k));
+            fk.intoArray(f, k);
+        }
+    }
+
+    /** {@link #unitUpdate} for the last unit, fused with pass 2 as in {@link #lastUnitForward}. */
+    private double lastUnitUpdate(double d, double v, int i) {
+        int base = i * padded;
+        DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        java.util.Arrays.fill(laneL, 0.0);
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector ti = VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, base + k), xk.mul(d));
+            ti.intoArray(t, base + k);
+            acc = residual(i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k)), xk, k, acc);
+        }
+        return lossSum(acc);
+    }
+
+    /**
+     * Pass 2 at samples k..k+LANES−1: r = f − y (kept in f), ρ = r x; adds r² to the partial sums (in acc when
+     * LANES == WIDTH, else in laneL at lanes k mod 8) and returns acc.
+     */
+    private DoubleVector residual(DoubleVector fk, DoubleVector xk, int k, DoubleVector acc) {
+        DoubleVector r = fk.sub(DoubleVector.fromArray(SPECIES, y, k));
+        r.intoArray(f, k);
+        r.mul(xk).intoArray(rx, k);
+        if (LANES == WIDTH) return r.fma(r, acc);                                             // r²
+        int lane = k & (WIDTH - 1);
+        r.fma(r, DoubleVector.fromArray(SPECIES, laneL, lane)).intoArray(laneL, lane);
+        return acc;
+    }
+
+    /** S_L from the partial sums of {@link #residual}. */
+    private double lossSum(DoubleVector acc) {
         if (LANES == WIDTH) acc.intoArray(laneL, 0);
         return sum(laneL, 0);
     }
@@ -159,6 +228,10 @@ public final class VectorKernel implements GradientKernel {
 
     /** Pass 3 for units i and i + 1 (one load of r and of ρ): their partial sums into laneV/laneW at 0 and 8. */
     private void pairGradient(int i) {
+        if (2 * LANES == WIDTH) {
+            pairGradientHalves(i);
+            return;
+        }
         int base = i * padded;
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         for (int s = 0; s < WIDTH; s += LANES) {
@@ -181,6 +254,52 @@ public final class VectorKernel implements GradientKernel {
             accVb.intoArray(laneV, WIDTH + s);
             accWb.intoArray(laneW, WIDTH + s);
         }
+    }
+
+    /**
+     * {@link #pairGradient} when a vector holds half of the 8 partial sums (4 lanes, AVX2): both halves in one
+     * pass, samples k..k+3 into the low accumulators and k+4..k+7 into the high ones, so each partial sum
+     * receives the same samples in the same order (the bits do not change), with 8 independent fma chains
+     * instead of 4 and one loop instead of two.
+     */
+    private void pairGradientHalves(int i) {
+        int base = i * padded;
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector vaLo = DoubleVector.zero(SPECIES);
+        DoubleVector vaHi = vaLo;
+        DoubleVector waLo = vaLo;
+        DoubleVector waHi = vaLo;
+        DoubleVector vbLo = vaLo;
+        DoubleVector vbHi = vaLo;
+        DoubleVector wbLo = vaLo;
+        DoubleVector wbHi = vaLo;
+        for (int k = 0; k < padded; k += WIDTH) {
+            int h = k + LANES;
+            DoubleVector rLo = DoubleVector.fromArray(SPECIES, f, k);
+            DoubleVector rHi = DoubleVector.fromArray(SPECIES, f, h);
+            DoubleVector pLo = DoubleVector.fromArray(SPECIES, rx, k);
+            DoubleVector pHi = DoubleVector.fromArray(SPECIES, rx, h);
+            DoubleVector taLo = DoubleVector.fromArray(SPECIES, t, base + k);
+            DoubleVector taHi = DoubleVector.fromArray(SPECIES, t, base + h);
+            DoubleVector tbLo = DoubleVector.fromArray(SPECIES, t, base + padded + k);
+            DoubleVector tbHi = DoubleVector.fromArray(SPECIES, t, base + padded + h);
+            vaLo = rLo.fma(taLo, vaLo);
+            vaHi = rHi.fma(taHi, vaHi);
+            waLo = pLo.fma(taLo.neg().fma(taLo, one), waLo);
+            waHi = pHi.fma(taHi.neg().fma(taHi, one), waHi);
+            vbLo = rLo.fma(tbLo, vbLo);
+            vbHi = rHi.fma(tbHi, vbHi);
+            wbLo = pLo.fma(tbLo.neg().fma(tbLo, one), wbLo);
+            wbHi = pHi.fma(tbHi.neg().fma(tbHi, one), wbHi);
+        }
+        vaLo.intoArray(laneV, 0);
+        vaHi.intoArray(laneV, LANES);
+        waLo.intoArray(laneW, 0);
+        waHi.intoArray(laneW, LANES);
+        vbLo.intoArray(laneV, WIDTH);
+        vbHi.intoArray(laneV, WIDTH + LANES);
+        wbLo.intoArray(laneW, WIDTH);
+        wbHi.intoArray(laneW, WIDTH + LANES);
     }
 
     /** Σ of the 8 partial sums from {@code from}, in lane order. */

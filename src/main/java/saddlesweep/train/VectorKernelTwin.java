@@ -4,7 +4,7 @@ import saddlesweep.model.DataSet;
 
 /**
  * The plain-Java twin of {@link VectorKernel}: the same arithmetic in the same order (padding to a multiple of 8,
- * partial sum n mod 8, {@link KernelTanh}), hence the same bits, without the Vector API. It is the fallback when
+ * partial sum n mod 8, {@link KernelTanh}, the same {@link TanhRefresh} schedule), hence the same bits, without the Vector API. It is the fallback when
  * the {@code jdk.incubator.vector} module is absent, so results do not depend on whether it is present.
  */
 public final class VectorKernelTwin implements GradientKernel {
@@ -20,15 +20,22 @@ public final class VectorKernelTwin implements GradientKernel {
     private final double[] laneL = new double[WIDTH];
     private final double[] laneV = new double[WIDTH];
     private final double[] laneW = new double[WIDTH];
+    private final TanhRefresh refresh;
     private double[] t = new double[0];
 
     public VectorKernelTwin(DataSet data) {
+        this(data, TanhRefresh.DEFAULT_EVERY);
+    }
+
+    /** @param refreshEvery K, as in {@link VectorKernel#VectorKernel(DataSet, int)} */
+    public VectorKernelTwin(DataSet data, int refreshEvery) {
         this.n = data.size();
         this.padded = Math.max(WIDTH, (n + WIDTH - 1) / WIDTH * WIDTH);
         this.x = java.util.Arrays.copyOf(data.x(), padded);
         this.y = java.util.Arrays.copyOf(data.y(), padded);
         this.f = new double[padded];
         this.rx = new double[padded];
+        this.refresh = new TanhRefresh(refreshEvery, data.x());
     }
 
     @Override
@@ -36,16 +43,25 @@ public final class VectorKernelTwin implements GradientKernel {
         return n;
     }
 
+    /** The schedule of direct and updated tanh values (for tests and the bench). */
+    TanhRefresh refresh() {
+        return refresh;
+    }
+
     @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = theta.length / 2;
         if (t.length != h * padded) t = new double[h * padded];
+        boolean all = refresh.start(h);
         for (int i = 0; i < h; i++) {                                  // pass 1
             double w2 = -2.0 * theta[i];
+            double d = refresh.delta(i, theta[i], all);                // NaN: take tanh directly
+            boolean direct = Double.isNaN(d);
             double v = theta[h + i];
             int base = i * padded;
             for (int k = 0; k < padded; k++) {
-                double ti = KernelTanh.tanhOfMinus2z(x[k] * w2);        // t_i = tanh(w_i x), from x·(−2w_i)
+                double ti = direct ? KernelTanh.tanhOfMinus2z(x[k] * w2)    // t_i = tanh(w_i x), from x·(−2w_i)
+                        : KernelTanh.addStep(t[base + k], x[k] * d);        // or from tanh((w_i − d) x)
                 t[base + k] = ti;
                 f[k] = i == 0 ? ti * v : Math.fma(ti, v, f[k]);         // f += v_i t_i
             }

@@ -37,6 +37,16 @@ public final class VectorTanh {
         return t.reinterpretAsLongs().lanewise(VectorOperators.XOR, zb.and(SIGN)).reinterpretAsDoubles();
     }
 
+    /** tanh(a + b) of each lane from t = tanh(a) and a small step b: the lanes of {@link KernelTanh#addStep}. */
+    public static DoubleVector addStep(DoubleVector t, DoubleVector b) {
+        DoubleVector b2 = b.mul(b);
+        DoubleVector q = b2.fma(T9, T7);
+        q = q.fma(b2, broadcast(q, T5));
+        q = q.fma(b2, broadcast(q, T3));
+        DoubleVector tau = b.mul(b2).fma(q, b);                       // tanh(b)
+        return t.add(tau).div(t.fma(tau, broadcast(t, 1.0)));
+    }
+
     /** r = y − k ln2 for kd = MAGIC_S + k (Cody–Waite; the first step is exact by Sterbenz). */
     static DoubleVector reduce(DoubleVector y, DoubleVector kd) {
         DoubleVector k = kd.sub(MAGIC_S);

@@ -14,7 +14,13 @@ import saddlesweep.cli.Main;
 /** {@code bench --quick} runs and prints a table of the right shape (speed is not asserted). */
 class BenchCommandTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)(\\s+([0-9.]+|NaN)\\s+([0-9.]+|NaN))?\\s*$");
+    /** N, H, then scalar, direct, vector, loop, gd, gd+checks, scalar/vector, gd/loop [, numpy, numpy/gd]. */
+    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)((\\s+[0-9.]+){8})(\\s+([0-9.]+|NaN)\\s+([0-9.]+|NaN))?\\s*$");
+
+    /** The 8 Java figures of a row. */
+    static double[] figures(java.util.regex.Matcher m) {
+        return java.util.Arrays.stream(m.group(3).trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+    }
 
     record Run(int status, String out, String err) {
     }
@@ -44,13 +50,18 @@ class BenchCommandTest {
         Run r = bench("--quick", "--reps", "2", "--rep-ms", "5", "--warmup-ms", "20");
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.contains("ns per sample·unit·step"), r.out);
-        assertTrue(r.out.contains("scalar_ns") && r.out.contains("vector_ns") && r.out.contains("scalar/vector"), r.out);
+        for (String col : new String[]{"scalar_ns", "direct_ns", "vector_ns", "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop"}) {
+            assertTrue(r.out.contains(col), col + " in " + r.out);
+        }
         List<String> rows = rows(r.out);
         assertEquals(4, rows.size(), r.out);   // N ∈ {100, 1000} × H ∈ {1, 4}
         for (String row : rows) {
             var m = ROW.matcher(row);
             assertTrue(m.matches());
-            assertTrue(Double.parseDouble(m.group(3)) > 0 && Double.parseDouble(m.group(4)) > 0, row);
+            double[] f = figures(m);
+            for (double v : f) assertTrue(v > 0, row);
+            assertEquals(f[0] / f[2], f[6], 0.01 * f[6] + 0.01, "scalar/vector is the ratio of its columns: " + row);
+            assertEquals(f[4] / f[3], f[7], 0.01 * f[7] + 0.001, "gd/loop is the ratio of its columns: " + row);
         }
     }
 
@@ -81,8 +92,8 @@ class BenchCommandTest {
         assertEquals(1, rows.size(), r.out);
         if (r.out.contains("numpy: skipped")) return;   // no python3 or numpy on this machine
         var m = ROW.matcher(rows.get(0));
-        assertTrue(m.matches() && m.group(6) != null, r.out);
-        assertTrue(Double.parseDouble(m.group(7)) > 0, r.out);
+        assertTrue(m.matches() && m.group(5) != null, r.out);
+        assertTrue(Double.parseDouble(m.group(6)) > 0, r.out);
     }
 
     @Test

@@ -17,7 +17,12 @@ class VectorKernelTanhTest {
 
     /** tanh(a) = E/(E + 2) with E = expm1(2a) = Σ_{k≥1} (2a)^k/k!, in 60 digits (all terms positive for a > 0). */
     static BigDecimal exactTanh(double a) {
-        BigDecimal x = new BigDecimal(2 * a);
+        return exactTanh(new BigDecimal(a));
+    }
+
+    /** tanh(a) for an exact a > 0, in 60 digits. */
+    static BigDecimal exactTanh(BigDecimal a) {
+        BigDecimal x = a.add(a);
         BigDecimal term = x;
         BigDecimal sum = x;
         for (int k = 2; term.compareTo(sum.movePointLeft(62)) >= 0; k++) {
