@@ -114,10 +114,34 @@ public final class SequenceFinder {
         return Math.sqrt(a);
     }
 
-    /** The critical point next to record k and the stretch of records around k that stays near it. */
+    /**
+     * The critical point next to record k and the stretch of records around k that stays near it. Levenberg–
+     * Marquardt starts from record k, then from the slowest record (least ‖∇L_N‖) where E is within
+     * near_optimal_ratio of E(k), then from records 5, 10, 20 and 40 places either side of k; the nearest
+     * critical point to record k within refine_max_distance wins.
+     */
     private Visit around(List<TrainingRecord> records, int k, String kind, String detector) {
-        CriticalPointSolver.Result cp = solver.solve(records.get(k).theta());
-        if (!cp.converged() || Vectors.distance(cp.theta(), records.get(k).theta()) > settings.refineMaxDistance()) return null;
+        double[] at = records.get(k).theta();
+        // the slowest record where E is within near_optimal_ratio of its minimum: the run's closest approach
+        int slowest = k;
+        double limitE = settings.nearOptimalRatio() * records.get(k).genExcess() + settings.nearOptimalAbs();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).genExcess() <= limitE && records.get(i).gradNorm() < records.get(slowest).gradNorm()) slowest = i;
+        }
+        CriticalPointSolver.Result cp = null;
+        double best = settings.refineMaxDistance();
+        for (int off : new int[] {0, Integer.MIN_VALUE, -5, 5, -10, 10, -20, 20, -40, 40}) {
+            int i = off == Integer.MIN_VALUE ? slowest : k + off;
+            if (i < 0 || i >= records.size()) continue;
+            CriticalPointSolver.Result r = solver.solve(records.get(i).theta());
+            double d = r.converged() ? Symmetry.distance(r.theta(), at) : Double.POSITIVE_INFINITY;
+            if (d <= best) {
+                best = d;
+                cp = r;
+            }
+            if (cp != null && off == 0) break;
+        }
+        if (cp == null) return null;
         double r = VISIT_RADIUS * (1 + Vectors.norm(cp.theta()));
         int enter = k;
         while (enter > 0 && Symmetry.distance(records.get(enter - 1).theta(), cp.theta()) <= r) enter--;

@@ -134,7 +134,8 @@ public final class RunPipeline {
         for (TrainingRecord r : records) {
             trajectory.add(new TrajectoryPoint(null, taskId, r.step(), r.trainLoss(), r.genExcess(), r.gradNorm(), r.theta()));
         }
-        String error = trained.error() != null ? trained.error() : fate.reason();
+        String error = trained.error() == null ? fate.reason()
+                : fate.reason() == null || fate.reason().equals(trained.error()) ? trained.error() : trained.error() + "; " + fate.reason();
         ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
