@@ -83,6 +83,10 @@ final class DynamicsFigure {
         } else {
             notes.add("L_N(θ*) = " + Numbers.g3(run.optTrainLoss()) + " is not positive, so it has no line on the log axis");
         }
+        if (run.limitTrainLoss() > 0) {
+            plot.addRangeMarker(0, reference("L_N(limit) = " + Numbers.g3(run.limitTrainLoss()) + " (" + run.attractorKind() + ")",
+                    run.limitTrainLoss(), LOSS, true), Layer.FOREGROUND);
+        }
         if (run.optGenExcess() > 0) {
             plot.addRangeMarker(0, reference("E_opt = " + Numbers.g3(run.optGenExcess()), run.optGenExcess(), EXCESS, true), Layer.FOREGROUND);
         } else {

@@ -27,9 +27,10 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import saddlesweep.spark.ResultTable;
 
 /**
- * Figure 3: for one student width H, a heat map over N (x) and σ² (y) of the share of a data set's converged
- * runs that reach its dominant attractor (attractors.top_share, mean over data seeds). Each cell is labelled
- * with that share and the mean number of distinct attractors; cells where no run converged are grey.
+ * Figure 3: for one student width H, a heat map over N (x) and σ² (y) of the share of a data set's runs with a
+ * certified limit that reach its dominant attractor in function space (attractors.fn_top_share, mean over data
+ * seeds). Each cell is labelled with that share and the mean number of distinct limit functions; cells where
+ * no run has a certified limit are grey.
  */
 final class PhaseDiagramFigure {
 
@@ -54,9 +55,10 @@ final class PhaseDiagramFigure {
             kinds.computeIfAbsent(key(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2")), k -> new TreeMap<>())
                     .put(kind == null ? "none" : kind, Rows.lng(r, "c"));
         }
-        for (Row r : source.sql("select hidden, n, sigma2, avg(top_share) as share, "
-                + "avg(case when converged > 0 then `distinct` end) as dist, count(*) as sets, "
-                + "count(top_share) as conv_sets, sum(runs) as runs, sum(converged) as converged "
+        // in function space: runs with a certified limit, clustered by the L² distance of their limit functions
+        for (Row r : source.sql("select hidden, n, sigma2, avg(fn_top_share) as share, "
+                + "avg(case when fn_clustered > 0 then fn_distinct end) as dist, count(*) as sets, "
+                + "count(fn_top_share) as conv_sets, sum(runs) as runs, sum(fn_clustered) as converged "
                 + "from attractors group by hidden, n, sigma2 order by hidden, n, sigma2")) {
             cells.add(new Cell(r.getAs("hidden"), r.getAs("n"), r.getAs("sigma2"), Rows.dbl(r, "share"),
                     Rows.dbl(r, "dist"), Rows.lng(r, "sets"), Rows.lng(r, "conv_sets"), Rows.lng(r, "runs"),
@@ -107,7 +109,7 @@ final class PhaseDiagramFigure {
                         + " (N, σ²) cell(s); a phase diagram needs at least two"));
             } else if (cells.stream().allMatch(c -> Double.isNaN(c.topShare()))) {
                 out.add(FigureResult.leftOut(SECTION, title, "no run with H = " + h
-                        + " converged, so no data set has a dominant attractor"));
+                        + " has a certified limit, so no data set has a dominant attractor"));
             } else {
                 out.add(draw(h, cells, dir, "phase-H" + h + ".png", title));
             }
@@ -165,7 +167,7 @@ final class PhaseDiagramFigure {
             double y = sList.indexOf(c.sigma2());
             boolean missing = Double.isNaN(c.topShare());
             Color ink = !missing && scale.isDark(c.topShare()) ? Color.WHITE : Color.BLACK;
-            String main = missing ? "no converged run" : Math.round(100 * c.topShare()) + " %";
+            String main = missing ? "no certified limit" : Math.round(100 * c.topShare()) + " %";
             XYTextAnnotation a = new XYTextAnnotation(main, x, y);
             a.setFont(missing ? Charts.ANNOTATION_FONT : Charts.CELL_FONT);
             a.setPaint(ink);
@@ -178,11 +180,11 @@ final class PhaseDiagramFigure {
                 lines.addAll(kindLines(c.kinds()));
             } else {
                 lines.add(Numbers.g3(c.distinct()) + (c.distinct() == 1 ? " attractor" : " attractors"));
-                lines.add(c.converged() + "/" + c.runs() + " converged");
+                lines.add(c.converged() + "/" + c.runs() + " certified");
             }
             for (int l = 0; l < lines.size(); l++) addLine(plot, lines.get(l), x, y - 0.12 * l, ink);
         }
-        JFreeChart chart = Charts.chart(title, "attractors.top_share averaged over data seeds; grey: no converged run (its runs by attractor kind)", plot, false);
+        JFreeChart chart = Charts.chart(title, "attractors.fn_top_share averaged over data seeds; grey: no certified limit (its runs by attractor kind)", plot, false);
         NumberAxis legendAxis = new NumberAxis("share at dominant attractor");
         legendAxis.setRange(0, 1);
         legendAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.2));
@@ -203,9 +205,9 @@ final class PhaseDiagramFigure {
         long convSets = cells.stream().mapToLong(Cell::convergedSets).sum();
         long single = cells.stream().filter(c -> c.topShare() >= 1.0).count();
         String caption = "H = " + h + ": " + sets + " data sets over " + nList.size() + " N × " + sList.size()
-                + " σ² values; " + Numbers.countShare(convSets, sets) + " have at least one converged run. "
-                + "Cell colour and percentage: share of a data set's converged runs in its largest attractor cluster "
-                + "modulo symmetry (attractors.top_share), averaged over data seeds; mean over cells "
+                + " σ² values; " + Numbers.countShare(convSets, sets) + " have at least one run with a certified limit. "
+                + "Cell colour and percentage: share of a data set's runs with a certified limit in its largest cluster "
+                + "of limit functions (population L² distance ≤ fn_cluster_tol; attractors.fn_top_share), averaged over data seeds; mean over cells "
                 + Numbers.percent(meanShare) + "; " + single + " of " + cells.size()
                 + " cells reach 100 % (a single attractor). Runs that did not converge (max_steps, diverged, failed) "
                 + "are not clustered.";

@@ -16,7 +16,8 @@ record RunTrace(Run run, List<Point> points, List<Event> events) {
     /** The columns of a {@code runs} row used by the figures. */
     record Run(String taskId, int n, double sigma2, int hidden, long dataSeed, long initSeed, String status,
                long steps, double trainLoss, double genExcess, String attractorKind, double optTrainLoss,
-               double optGenExcess, double minGenExcess, long minGenStep, int plateaus, int nearOptimal) {
+               double optGenExcess, double minGenExcess, long minGenStep, int plateaus, int nearOptimal,
+               double limitTrainLoss) {
     }
 
     /** A trajectory record: step, L_N, E, ‖∇L_N‖, θ = (w_1..w_H, v_1..v_H). */
@@ -31,6 +32,17 @@ record RunTrace(Run run, List<Point> points, List<Event> events) {
         }
     }
 
+    /** L_N of the run's limit function, NaN when it has none (or the results predate the column). */
+    private static double limitOr(Row r) {
+        int i;
+        try {
+            i = r.fieldIndex("limit_train_loss");
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+        return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    }
+
     /** Loads a run of the source's sweep (the task must exist). */
     static RunTrace load(ReportSource source, String taskId) {
         Row r = source.ofTask(ResultTable.RUNS, taskId, "task_id").get(0);
@@ -38,7 +50,7 @@ record RunTrace(Run run, List<Point> points, List<Event> events) {
                 r.getAs("init_seed"), r.getAs("status"), r.getAs("steps"), r.getAs("train_loss"),
                 r.getAs("gen_excess"), r.getAs("attractor_kind"), r.getAs("opt_train_loss"),
                 r.getAs("opt_gen_excess"), r.getAs("min_gen_excess"), r.getAs("min_gen_step"),
-                intOr(r, "plateaus"), intOr(r, "near_optimal"));
+                intOr(r, "plateaus"), intOr(r, "near_optimal"), limitOr(r));
         List<Point> points = new ArrayList<>();
         for (Row p : source.ofTask(ResultTable.TRAJECTORY, taskId, "step")) {
             points.add(new Point(p.getAs("step"), p.getAs("train_loss"), p.getAs("gen_excess"),

@@ -34,7 +34,7 @@ import saddlesweep.train.TrainingSettings;
 public final class RunPipeline {
 
     /** Gradient norm at which a refined critical point counts as found. */
-    static final double CRITICAL_GRAD_TOL = 1e-12;
+    static final double CRITICAL_GRAD_TOL = 1e-10;
     static final int CRITICAL_MAX_ITER = 300;
 
     private RunPipeline() {

@@ -36,7 +36,7 @@ class FigureRenderingTest {
                 new RunTrace.Event("near_optimal", 2000, 3000, 5000, 1, "elimination"),
                 new RunTrace.Event("attractor", 20000, 20000, 20000, 0, "none"));
         RunTrace.Run run = new RunTrace.Run("abc123", 100, 0.01, 2, 1, 1, "converged", 20000, 0.0045, 4e-4,
-                "degenerate", 0.0048, 0.0, 1e-5, 3000, 1, 1);
+                "degenerate", 0.0048, 0.0, 1e-5, 3000, 1, 1, 0.0045);
         return new RunTrace(run, pts, events);
     }
 
