@@ -543,7 +543,9 @@ public final class FateFinder {
         ClosureNetwork shape = new ClosureNetwork(forms.toArray(new ClosureForm[0]), p);
         AttractorKind kind = !mech.isEmpty() ? AttractorKind.AT_INFINITY
                 : reduced || merged ? AttractorKind.DEGENERATE : AttractorKind.FINITE;
-        return new Candidate(shape, kind, mech.isEmpty() ? null : String.join(",", mech), tb, roles,
+        List<String> ordered = new ArrayList<>();           // one order whatever the units' order
+        for (String m : new String[] {"saturating", "linear", "derivative_pair"}) if (mech.contains(m)) ordered.add(m);
+        return new Candidate(shape, kind, mech.isEmpty() ? null : String.join(",", ordered), tb, roles,
                 pairs.toArray(new int[0][]), deriv, groups, full);
     }
 }
