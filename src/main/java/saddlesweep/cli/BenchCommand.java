@@ -14,6 +14,7 @@ import saddlesweep.bench.KernelBench;
 import saddlesweep.bench.KernelTiming;
 import saddlesweep.bench.NumpyBench;
 import saddlesweep.bench.SweepBench;
+import saddlesweep.error.UserError;
 import saddlesweep.train.Kernels;
 import saddlesweep.train.ScalarKernel;
 import saddlesweep.train.VectorKernel;

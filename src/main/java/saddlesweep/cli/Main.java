@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import saddlesweep.error.UserError;
 
 /**
  * The {@code saddlesweep} command line: {@code train}, {@code sweep}, {@code query}, {@code report}, {@code bench}.

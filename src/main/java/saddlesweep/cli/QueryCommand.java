@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.spark.QueryOutput;
 import saddlesweep.spark.ResultViews;
 import saddlesweep.spark.ResultsRoot;

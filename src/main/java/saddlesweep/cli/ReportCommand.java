@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.report.OutputDir;
 import saddlesweep.report.Report;
 import saddlesweep.report.ReportSource;

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.job.JobParser;
 import saddlesweep.job.SweepJob;
 import saddlesweep.spark.ResultsRoot;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.TrainingSettings;
 

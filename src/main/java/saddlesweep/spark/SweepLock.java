@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.fs.Path;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /**
  * One driver per sweep name and results root: the lock file {@code _locks/S.lock}, created exclusively, holds

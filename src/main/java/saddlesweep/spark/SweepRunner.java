@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.job.SweepJob;
 import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunResult;
