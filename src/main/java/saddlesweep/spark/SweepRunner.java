@@ -3,30 +3,35 @@ package saddlesweep.spark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
+import saddlesweep.error.StorageFault;
 import saddlesweep.error.UserError;
 import saddlesweep.job.SweepJob;
 import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunResult;
 
 /**
- * Drives a sweep on Spark: takes the chunks of task indices not yet committed, runs each chunk as one Spark
- * job ({@code parallelize(configs).map(run).collect()}), and commits it with {@link ChunkCommitter}; at the
- * end rebuilds the {@code attractors} table. Holds one chunk at a time; resume is read from the per-chunk
- * commit markers. Executors only compute (deterministic, no side effects), so task retries cannot duplicate
- * rows; the driver alone writes.
+ * Drives a sweep on Spark. On start it verifies the committed chunks against their markers and repairs the
+ * damaged ones ({@link ChunkVerifier}), then runs the chunks of execution positions not yet committed
+ * ({@link TaskOrder}: a seeded shuffle of the grid), several at a time ({@link ChunkPipeline}), and commits each
+ * with {@link ChunkCommitter} as it completes, in any order; at the end it rebuilds the {@code attractors}
+ * table. A listener ({@link SlotUsage}) measures how busy the executor slots were. Executors only compute
+ * (deterministic, no side effects), so task retries cannot duplicate rows; the driver alone writes.
  */
 public final class SweepRunner {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final String JOB_FILE = "job.yaml";
     private static final String HASH_FILE = "job.sha256";
+    private static final String ORDER_FILE = "order";
 
     private final SparkSession spark;
     private final ResultsRoot root;
@@ -54,10 +59,13 @@ public final class SweepRunner {
     private SweepOutcome runLocked(SweepJob job, String jobText, SweepOptions options) throws IOException {
         String name = job.name();
         prepareDefinition(job, jobText, options.overwrite());
+        TaskOrder order = prepareOrder(job);
 
         ChunkCommitter committer = new ChunkCommitter(root, name);
         AttractorTable attractors = new AttractorTable(root, name);
-        List<ChunkCommit> commits = committer.committed();
+        ChunkVerifier.Report check = new ChunkVerifier(root, name).verify(job.size(), p -> job.task(order.index(p)).taskId());
+        repair(name, check, attractors);
+        List<ChunkCommit> commits = check.intact();
         committer.recover(commits);
         attractors.recover();
 
@@ -68,44 +76,158 @@ public final class SweepRunner {
         long remaining = plan.remaining();
         if (remaining == 0 && attractors.isBuilt()) {
             console.printf("sweep %s: complete, nothing to compute (%d runs in %s)%n", name, job.size(), root.root());
-            return new SweepOutcome(job.size(), 0, progress.done(), true, progress.statuses(), progress.seconds());
+            return new SweepOutcome(job.size(), 0, progress.done(), true, progress.statuses(), progress.seconds(),
+                    Double.NaN);
         }
-        progress.start(remaining);
+        double remainingCost = 0;
+        for (long[] range : plan) for (long p = range[0]; p < range[1]; p++) remainingCost += cost(job.task(order.index(p)));
+        progress.start(remaining, remainingCost);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        long chunks = 0;
-        for (long[] range : plan) {
-            if (options.maxChunks() > 0 && chunks >= options.maxChunks()) {
-                progress.finish(false);
-                return new SweepOutcome(job.size(), progress.computed(), progress.done(), false,
-                        progress.statuses(), progress.seconds());
+        String group = "saddlesweep-" + name + "-" + UUID.randomUUID();
+        SlotUsage usage = SlotUsage.start(spark.sparkContext(), group);
+        progress.busySlots(() -> usage.busySlots(System.currentTimeMillis()));
+        int window = options.inFlight() > 0 ? options.inFlight()
+                : ChunkPipeline.window(spark.sparkContext().defaultParallelism(), chunkSize);
+        Iterator<long[]> chunks = plan.iterator();
+        boolean complete;
+        try (ChunkPipeline pipeline = new ChunkPipeline(jsc, group, window)) {
+            while (true) {
+                topUp(pipeline, chunks, job, order, options);
+                if (pipeline.inFlight() == 0) break;
+                ChunkPipeline.Chunk chunk = pipeline.take();
+                topUp(pipeline, chunks, job, order, options);   // keep the slots busy while this chunk is written
+                commit(committer, chunk, progress);
             }
-            List<RunResult> results = compute(jsc, job, range[0], range[1], options.partitions());
-            progress.committed(committer.commit(range[0], range[1], results));
-            chunks++;
+            complete = !chunks.hasNext();
+            awaitListener(usage, pipeline.submitted());
+        } catch (Exception e) {
+            throw sneaky(e);
+        } finally {
+            usage.close();
         }
-
+        if (!complete) {
+            progress.finish(false, usage.utilisation());
+            return new SweepOutcome(job.size(), progress.computed(), progress.done(), false, progress.statuses(),
+                    progress.seconds(), usage.utilisation());
+        }
         double clusterTol = job.task(0).analysis().clusterTol();
         jsc.setJobDescription("sweep " + name + ": attractors");
         attractors.rebuild(spark, clusterTol);
-        progress.finish(true);
+        progress.finish(true, usage.utilisation());
         return new SweepOutcome(job.size(), progress.computed(), progress.done(), true, progress.statuses(),
-                progress.seconds());
+                progress.seconds(), usage.utilisation());
     }
 
-    /** Runs the tasks [from, to) on the executors and returns their results in index order. */
-    private List<RunResult> compute(JavaSparkContext jsc, SweepJob job, long from, long to, int partitions) {
-        List<RunConfig> configs = new ArrayList<>((int) (to - from));
-        for (long i = from; i < to; i++) configs.add(job.task(i));
-        int slices = partitions > 0 ? Math.min(partitions, configs.size()) : configs.size();
-        RunTask run = task;
-        String name = job.name();
-        jsc.setJobDescription("sweep " + name + ": tasks " + from + ".." + (to - 1));
-        List<RunResult> results = jsc.parallelize(configs, slices).map(c -> run.run(c).withSweep(name)).collect();
-        if (results.size() != configs.size()) {
-            throw new IllegalStateException("chunk " + from + ".." + to + " returned " + results.size() + " results");
+    /** Submits chunks while the pipeline has room, up to the chunk limit of the options. */
+    private void topUp(ChunkPipeline pipeline, Iterator<long[]> chunks, SweepJob job, TaskOrder order,
+                       SweepOptions options) {
+        while (pipeline.hasRoom() && chunks.hasNext()
+                && (options.maxChunks() == 0 || pipeline.submitted() < options.maxChunks())) {
+            long[] r = chunks.next();
+            List<RunConfig> configs = new ArrayList<>((int) (r[1] - r[0]));
+            for (long p = r[0]; p < r[1]; p++) configs.add(job.task(order.index(p)));
+            int slices = options.partitions() > 0 ? Math.min(options.partitions(), configs.size()) : configs.size();
+            pipeline.submit(r[0], r[1], configs, slices, task, job.name());
         }
-        return results;
+    }
+
+    /** Commits a computed chunk, unless the results root has gone meanwhile. */
+    private void commit(ChunkCommitter committer, ChunkPipeline.Chunk chunk, SweepProgress progress) throws IOException {
+        Path definition = new Path(root.sweepMeta(committer.sweep()), HASH_FILE);
+        if (!root.exists(definition)) {
+            throw new StorageFault(root.root().toString(), "results root lost while the sweep ran (" + definition
+                    + " is gone)", null);
+        }
+        double cost = 0;
+        double wallMs = 0;
+        for (RunConfig c : chunk.configs()) cost += cost(c);
+        for (RunResult r : chunk.results()) wallMs += r.run().wallMs();
+        progress.committed(committer.commit(chunk.from(), chunk.to(), chunk.results()), cost, wallMs);
+    }
+
+    /** The cost of a task for the ETA: its step budget N·H·max_steps. */
+    static double cost(RunConfig c) {
+        return (double) c.n() * c.hidden() * c.training().maxSteps();
+    }
+
+    /** Waits briefly for the listener to see the last jobs end (its events arrive asynchronously). */
+    private static void awaitListener(SlotUsage usage, long jobs) {
+        try {
+            usage.awaitJobs(jobs, 5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Prints one line per damaged chunk and removes its marker, so that the chunk is recomputed (its files are
+     * then removed as uncommitted); a damaged attractors table is removed and rebuilt. Any repair rebuilds the
+     * attractors table.
+     */
+    private void repair(String name, ChunkVerifier.Report check, AttractorTable attractors) throws IOException {
+        for (ChunkVerifier.Damage d : check.damages()) {
+            String file = relative(d.file());
+            if (d.attractors()) {
+                console.printf("sweep %s: repairing the attractors table: %s is %s; rebuilt at the end%n", name, file, d.problem());
+            } else {
+                console.printf("sweep %s: repairing chunk %s: %s is %s; its tasks are recomputed%n", name, d.chunkId(),
+                        file, d.problem());
+                root.delete(new Path(root.commits(name), d.chunkId() + ChunkCommit.SUFFIX));
+            }
+        }
+        if (!check.damages().isEmpty()) attractors.invalidate();
+    }
+
+    private String relative(Path p) {
+        String r = root.root().toString();
+        String s = p.toString();
+        return s.startsWith(r + "/") ? s.substring(r.length() + 1) : s;
+    }
+
+    /**
+     * Verifies the committed results of {@code job} without computing anything: the damages found (none when
+     * the sweep is intact).
+     */
+    public ChunkVerifier.Report verify(SweepJob job) throws IOException {
+        TaskOrder order = readOrder(job);
+        return new ChunkVerifier(root, job.name()).verify(job.size(), p -> job.task(order.index(p)).taskId());
+    }
+
+    /**
+     * The sweep's execution order: read from {@code _sweeps/S/order}, or on the first start written there
+     * (the shuffled order keyed by the definition hash; the grid order for a sweep that already has commits
+     * from a driver that ran in grid order).
+     */
+    private TaskOrder prepareOrder(SweepJob job) throws IOException {
+        Path file = new Path(root.sweepMeta(job.name()), ORDER_FILE);
+        TaskOrder order = readOrder(job);
+        if (root.readText(file) == null) root.writeTextAtomically(file, order.toText());
+        return order;
+    }
+
+    private TaskOrder readOrder(SweepJob job) throws IOException {
+        Path file = new Path(root.sweepMeta(job.name()), ORDER_FILE);
+        String text = root.readText(file);
+        if (text != null) {
+            TaskOrder order;
+            try {
+                order = TaskOrder.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": unreadable execution order; restore it or start again with --overwrite");
+            }
+            if (order.size() != job.size()) {
+                throw new UserError(file + ": execution order of " + order.size() + " tasks for a grid of " + job.size());
+            }
+            return order;
+        }
+        boolean legacy = root.list(root.commits(job.name())).stream().anyMatch(n -> n.endsWith(ChunkCommit.SUFFIX));
+        return legacy ? TaskOrder.grid(job.size()) : TaskOrder.ofDefinition(job.size(), job.definitionHash());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> RuntimeException sneaky(Exception e) throws E {
+        throw (E) e;   // Spark's exceptions are checked but undeclared; the CLI tells them apart
     }
 
     /**
