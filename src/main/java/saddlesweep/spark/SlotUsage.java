@@ -1,5 +1,6 @@
 package saddlesweep.spark;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -9,6 +10,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 
 /**
  * How busy the executor slots were while a sweep's chunk jobs ran: a Spark listener that adds up the duration
@@ -28,6 +30,7 @@ public final class SlotUsage extends SparkListener {
     private final IntSupplier slots;
     private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
     private final Set<Integer> openJobs = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> running = new ConcurrentHashMap<>();   // task id → launch time
     private long busyMs;
     private double slotMs;
     private long firstStart = -1;
@@ -82,8 +85,16 @@ public final class SlotUsage extends SparkListener {
     }
 
     @Override
+    public synchronized void onTaskStart(SparkListenerTaskStart start) {
+        if (stages.contains(start.stageId()) && start.taskInfo() != null) {
+            running.put(start.taskInfo().taskId(), start.taskInfo().launchTime());
+        }
+    }
+
+    @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
         if (!stages.contains(end.stageId()) || end.taskInfo() == null) return;
+        running.remove(end.taskInfo().taskId());
         busyMs += end.taskInfo().duration();
         advance(end.taskInfo().finishTime());
     }
@@ -111,9 +122,11 @@ public final class SlotUsage extends SparkListener {
         return slotMs > 0 ? Math.min(1.0, busyMs / slotMs) : Double.NaN;
     }
 
-    /** Average number of busy slots from the first job start to now: task time / elapsed. */
+    /** Average number of busy slots from the first job start to now: task time (running tasks' so far) / elapsed. */
     public synchronized double busySlots(long nowMs) {
         if (firstStart < 0 || nowMs <= firstStart) return Double.NaN;
-        return busyMs / (double) (nowMs - firstStart);
+        long busy = busyMs;
+        for (long launched : running.values()) busy += Math.max(0, nowMs - launched);
+        return busy / (double) (nowMs - firstStart);
     }
 }

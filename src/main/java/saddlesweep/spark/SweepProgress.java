@@ -49,11 +49,14 @@ public final class SweepProgress {
         c.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
     }
 
-    /** Prints where a resumed sweep starts; {@code cost} is the total cost of the tasks to compute. */
-    public void start(long remaining, double cost) {
+    /**
+     * Prints where a resumed sweep starts; {@code cost} is the total cost of the tasks to compute, {@code how}
+     * says how they are run (e.g. {@code chunks of 64, 4 in flight}).
+     */
+    public void start(long remaining, double cost, String how) {
         this.remainingCost = cost;
-        if (done > 0) out.printf("sweep %s: resuming, %d/%d runs already committed, %d to go%n", sweep, done, total, remaining);
-        else out.printf("sweep %s: %d runs%n", sweep, total);
+        if (done > 0) out.printf("sweep %s: resuming, %d/%d runs already committed, %d to go (%s)%n", sweep, done, total, remaining, how);
+        else out.printf("sweep %s: %d runs (%s)%n", sweep, total, how);
         out.flush();
     }
 

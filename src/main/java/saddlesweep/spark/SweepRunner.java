@@ -31,7 +31,6 @@ public final class SweepRunner {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final String JOB_FILE = "job.yaml";
     private static final String HASH_FILE = "job.sha256";
-    private static final String ORDER_FILE = "order";
 
     private final SparkSession spark;
     private final ResultsRoot root;
@@ -59,7 +58,7 @@ public final class SweepRunner {
     private SweepOutcome runLocked(SweepJob job, String jobText, SweepOptions options) throws IOException {
         String name = job.name();
         prepareDefinition(job, jobText, options.overwrite());
-        TaskOrder order = prepareOrder(job);
+        TaskOrder order = OrderFile.prepare(root, job);
 
         ChunkCommitter committer = new ChunkCommitter(root, name);
         AttractorTable attractors = new AttractorTable(root, name);
@@ -77,18 +76,19 @@ public final class SweepRunner {
         if (remaining == 0 && attractors.isBuilt()) {
             console.printf("sweep %s: complete, nothing to compute (%d runs in %s)%n", name, job.size(), root.root());
             return new SweepOutcome(job.size(), 0, progress.done(), true, progress.statuses(), progress.seconds(),
-                    Double.NaN);
+                    Double.NaN, 0);
         }
         double remainingCost = 0;
         for (long[] range : plan) for (long p = range[0]; p < range[1]; p++) remainingCost += cost(job.task(order.index(p)));
-        progress.start(remaining, remainingCost);
+        int slots = spark.sparkContext().defaultParallelism();
+        int window = options.inFlight() > 0 ? options.inFlight() : ChunkPipeline.window(slots, chunkSize);
+        progress.start(remaining, remainingCost, "chunks of " + chunkSize + ", " + window + " in flight, " + slots
+                + " executor slots, " + order.kind() + " order");
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String group = "saddlesweep-" + name + "-" + UUID.randomUUID();
         SlotUsage usage = SlotUsage.start(spark.sparkContext(), group);
         progress.busySlots(() -> usage.busySlots(System.currentTimeMillis()));
-        int window = options.inFlight() > 0 ? options.inFlight()
-                : ChunkPipeline.window(spark.sparkContext().defaultParallelism(), chunkSize);
         Iterator<long[]> chunks = plan.iterator();
         boolean complete;
         try (ChunkPipeline pipeline = new ChunkPipeline(jsc, group, window)) {
@@ -109,14 +109,14 @@ public final class SweepRunner {
         if (!complete) {
             progress.finish(false, usage.utilisation());
             return new SweepOutcome(job.size(), progress.computed(), progress.done(), false, progress.statuses(),
-                    progress.seconds(), usage.utilisation());
+                    progress.seconds(), usage.utilisation(), usage.wallMs() / 1e3);
         }
         double clusterTol = job.task(0).analysis().clusterTol();
         jsc.setJobDescription("sweep " + name + ": attractors");
         attractors.rebuild(spark, clusterTol);
         progress.finish(true, usage.utilisation());
         return new SweepOutcome(job.size(), progress.computed(), progress.done(), true, progress.statuses(),
-                progress.seconds(), usage.utilisation());
+                progress.seconds(), usage.utilisation(), usage.wallMs() / 1e3);
     }
 
     /** Submits chunks while the pipeline has room, up to the chunk limit of the options. */
@@ -190,39 +190,8 @@ public final class SweepRunner {
      * the sweep is intact).
      */
     public ChunkVerifier.Report verify(SweepJob job) throws IOException {
-        TaskOrder order = readOrder(job);
+        TaskOrder order = OrderFile.read(root, job);
         return new ChunkVerifier(root, job.name()).verify(job.size(), p -> job.task(order.index(p)).taskId());
-    }
-
-    /**
-     * The sweep's execution order: read from {@code _sweeps/S/order}, or on the first start written there
-     * (the shuffled order keyed by the definition hash; the grid order for a sweep that already has commits
-     * from a driver that ran in grid order).
-     */
-    private TaskOrder prepareOrder(SweepJob job) throws IOException {
-        Path file = new Path(root.sweepMeta(job.name()), ORDER_FILE);
-        TaskOrder order = readOrder(job);
-        if (root.readText(file) == null) root.writeTextAtomically(file, order.toText());
-        return order;
-    }
-
-    private TaskOrder readOrder(SweepJob job) throws IOException {
-        Path file = new Path(root.sweepMeta(job.name()), ORDER_FILE);
-        String text = root.readText(file);
-        if (text != null) {
-            TaskOrder order;
-            try {
-                order = TaskOrder.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(file + ": unreadable execution order; restore it or start again with --overwrite");
-            }
-            if (order.size() != job.size()) {
-                throw new UserError(file + ": execution order of " + order.size() + " tasks for a grid of " + job.size());
-            }
-            return order;
-        }
-        boolean legacy = root.list(root.commits(job.name())).stream().anyMatch(n -> n.endsWith(ChunkCommit.SUFFIX));
-        return legacy ? TaskOrder.grid(job.size()) : TaskOrder.ofDefinition(job.size(), job.definitionHash());
     }
 
     @SuppressWarnings("unchecked")
