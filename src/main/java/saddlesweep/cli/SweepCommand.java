@@ -106,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
         ChunkVerifier.Report report = runner.verify(job);
         for (ChunkVerifier.Damage d : report.damages()) {
             System.out.printf("sweep %s: damaged %s: %s is %s%n", job.name(),
-                    d.attractors() ? "attractors table" : "chunk " + d.chunkId(), d.file(), d.problem());
+                    d.attractors() ? "attractors table" : "chunk " + d.chunkId(), ResultsRoot.display(d.file()), d.problem());
         }
         int chunks = report.intact().size();
         if (report.damages().isEmpty()) {

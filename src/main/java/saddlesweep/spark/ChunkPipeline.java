@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -98,10 +99,24 @@ final class ChunkPipeline implements AutoCloseable {
         }
     }
 
-    /** Cancels the jobs still in flight (their results are lost; their chunks have no marker) and stops the threads. */
+    /**
+     * Cancels the jobs still in flight (their results are lost; their chunks have no marker), waits up to 30 s for
+     * them to end, so that the driver does not exit under running jobs (Spark would log every task it can no
+     * longer launch), and stops the threads.
+     */
     @Override
     public void close() {
-        if (inFlight > 0) jsc.sc().cancelJobGroup(group);
+        if (inFlight > 0) {
+            jsc.sc().cancelJobGroup(group);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            try {
+                while (inFlight > 0 && completed.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS) != null) {
+                    inFlight--;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         pool.shutdownNow();
     }
 }

@@ -37,7 +37,7 @@ public final class ResultsCheck {
             if (damages.isEmpty()) continue;
             ChunkVerifier.Damage d = damages.get(0);
             String more = damages.size() > 1 ? " (and " + (damages.size() - 1) + " more damaged)" : "";
-            throw new UserError("damaged results: " + d.file() + " is " + d.problem() + more + "; repair with: "
+            throw new UserError("damaged results: " + ResultsRoot.display(d.file()) + " is " + d.problem() + more + "; repair with: "
                     + repairCommand(new Path(new Path(sweeps, sweep), "job.yaml").toString(), root));
         }
     }
@@ -60,7 +60,6 @@ public final class ResultsCheck {
     /** The command that verifies, repairs and completes a sweep. */
     public static String repairCommand(String jobFile, ResultsRoot root) {
         String job = jobFile.startsWith("file:") ? new Path(jobFile).toUri().getPath() : jobFile;
-        String out = "file".equals(root.root().toUri().getScheme()) ? root.root().toUri().getPath() : root.root().toString();
-        return "./submit.sh sweep " + job + " --out " + out;
+        return "./submit.sh sweep " + job + " --out " + ResultsRoot.display(root.root());
     }
 }

@@ -162,8 +162,13 @@ public final class ResultsRoot {
         try {
             return op.run();
         } catch (IOException | FSError | UncheckedIOException e) {
-            throw StorageFault.of(p, e);
+            throw StorageFault.of(display(p), e);
         }
+    }
+
+    /** A path as users write it: without {@code file:} for local paths. */
+    public static String display(Path p) {
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 
     /**

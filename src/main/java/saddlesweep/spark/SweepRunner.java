@@ -136,8 +136,8 @@ public final class SweepRunner {
     private void commit(ChunkCommitter committer, ChunkPipeline.Chunk chunk, SweepProgress progress) throws IOException {
         Path definition = new Path(root.sweepMeta(committer.sweep()), HASH_FILE);
         if (!root.exists(definition)) {
-            throw new StorageFault(root.root().toString(), "results root lost while the sweep ran (" + definition
-                    + " is gone)", null);
+            throw new StorageFault(ResultsRoot.display(root.root()), "results root lost while the sweep ran ("
+                    + ResultsRoot.display(definition) + " is gone)", null);
         }
         double cost = 0;
         double wallMs = 0;

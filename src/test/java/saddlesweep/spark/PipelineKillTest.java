@@ -3,14 +3,12 @@ package saddlesweep.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,16 +26,6 @@ class PipelineKillTest {
     @TempDir
     Path dir;
 
-    private static int markers(Path commits) {
-        if (!Files.isDirectory(commits)) return 0;
-        try (Stream<Path> s = Files.list(commits)) {
-            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
-                    && !p.getFileName().toString().startsWith(".")).count();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aDriverKilledWithChunksInFlightLosesOnlyThoseAndTheRerunCompletesTheGridOnce() throws Exception {
@@ -47,7 +35,7 @@ class PipelineKillTest {
                 job.toString(), "--out", "out", "--chunk-size", "1", "--in-flight", "4");
         try {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (markers(commits) < 2) {
+            while (SweepFixture.markers(commits) < 2) {
                 if (!first.isAlive()) throw new AssertionError("the driver ended before the kill: " + Launcher.read(dir.resolve("run1"), ".err"));
                 if (System.nanoTime() > end) throw new AssertionError("no commit in 180 s");
                 Thread.sleep(10);
@@ -55,7 +43,7 @@ class PipelineKillTest {
         } finally {
             Launcher.kill9(first);
         }
-        int committed = markers(commits);
+        int committed = SweepFixture.markers(commits);
         String err1 = Launcher.read(dir.resolve("run1"), ".err");
         assertTrue(err1.contains("12 runs (chunks of 1, 4 in flight, 2 executor slots, shuffled order)"), err1);
         assertTrue(committed >= 2 && committed < 12, "committed before the kill: " + committed);

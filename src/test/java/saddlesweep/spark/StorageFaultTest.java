@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +50,7 @@ class StorageFaultTest {
     }
 
     private static int markers(Path root) {
-        Path d = root.resolve("_sweeps/tiny/commits");
-        if (!Files.isDirectory(d)) return 0;
-        try (Stream<Path> s = Files.list(d)) {
-            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
-                    && !p.getFileName().toString().startsWith(".")).count();
-        } catch (IOException e) {
-            return 0;
-        }
+        return SweepFixture.markers(root.resolve("_sweeps/tiny/commits"));
     }
 
     private static void assertSameAsReference(Path root) {

@@ -150,6 +150,17 @@ final class SweepFixture {
         }
     }
 
+    /** Commit markers in a sweep's commits directory (0 when it does not exist). */
+    static int markers(Path commits) {
+        if (!Files.isDirectory(commits)) return 0;
+        try (var s = Files.list(commits)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
+                    && !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     static void deleteTree(Path p) {
         if (!Files.exists(p)) return;
         try (var s = Files.walk(p)) {
