@@ -163,6 +163,7 @@ class PipelinedDriverTest {
         double barrierOutside = workMs / 1e3 / (2 * barrier.jobSeconds());
         String figures = "listener " + pipelined.utilisation() + " pipelined vs " + barrier.utilisation()
                 + " with a barrier; work / (slots x wall of the jobs) " + pipelinedOutside + " vs " + barrierOutside;
+        System.err.println("replay with stragglers: " + figures);
         assertTrue(pipelined.utilisation() >= 0.8, figures);
         assertTrue(barrier.utilisation() <= 0.75, figures);
         assertTrue(pipelinedOutside - barrierOutside >= 0.15, figures);
