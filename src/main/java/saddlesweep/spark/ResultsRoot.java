@@ -90,8 +90,13 @@ public final class ResultsRoot {
 
     public void mkdirs(Path p) throws IOException {
         io(p, () -> {
-            if (!fs.mkdirs(p)) throw new IOException("cannot create directory");
-            return null;
+            if (fs.mkdirs(p)) return null;
+            // Hadoop's local file system only says false: ask the OS why (read-only, full, permission denied)
+            if ("file".equals(p.toUri().getScheme())) {
+                java.nio.file.Files.createDirectories(java.nio.file.Paths.get(p.toUri()));
+                return null;
+            }
+            throw new IOException("cannot create directory");
         });
     }
 

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver killed with SIGKILL mid-sweep, as a real child process started through {@code ./submit.sh}:
- * once right after its first committed chunk, once in the middle of a later chunk. The reruns complete the
- * grid with every task_id exactly once, and the tables equal those of an uninterrupted sweep run in
- * {@code local[1]} with another chunk size.
+ * once right after its first committed chunk, once with four chunks in flight just after one of them was
+ * committed (the others computing, or waiting for a slot). The reruns complete the grid with every task_id
+ * exactly once, and the tables equal those of an uninterrupted sweep run in {@code local[1]} with another
+ * chunk size.
  */
 class DriverKillTest {
 
@@ -63,7 +64,8 @@ class DriverKillTest {
         assertTrue(afterFirst >= 1 && afterFirst < TASKS / CHUNK, "committed chunks after the first kill: " + afterFirst);
 
         // 2. resumed, then killed in the middle of a later chunk
-        Process second = Launcher.start(dir, dir.resolve("run2"), Map.of(), "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
+        Process second = Launcher.start(dir, dir.resolve("run2"), Map.of(), "--master", "local[2]", "sweep", "job.yaml",
+                "--out", "out", "--in-flight", "4");
         try {
             waitFor(() -> SweepFixture.markers(commits) >= afterFirst + 1, second, 180);
             Thread.sleep(100);
@@ -72,8 +74,9 @@ class DriverKillTest {
         }
         int afterSecond = SweepFixture.markers(commits);
         assertTrue(afterSecond > afterFirst, "the second driver committed nothing");
-        assertTrue(Launcher.read(dir.resolve("run2"), ".err").contains("resuming, " + CHUNK * afterFirst + "/" + TASKS),
-                Launcher.read(dir.resolve("run2"), ".err"));
+        String err2 = Launcher.read(dir.resolve("run2"), ".err");
+        assertTrue(err2.contains("resuming, " + CHUNK * afterFirst + "/" + TASKS), err2);
+        assertTrue(err2.contains("(chunks of 2, 4 in flight, 2 executor slots, shuffled order)"), err2);
 
         // 3. the rerun completes the grid
         Launcher.Result third = Launcher.run(dir, "run3", 300, "--master", "local[2]", "sweep", "job.yaml", "--out", "out");

@@ -44,9 +44,27 @@ class StorageFaultTest {
     }
 
     private static int sh(String... cmd) throws IOException, InterruptedException {
+        return shell(cmd).exit();
+    }
+
+    record Shell(int exit, String output) {
+    }
+
+    private static Shell shell(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        String out = new String(p.getInputStream().readAllBytes());
+        return new Shell(p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1, out);
+    }
+
+    /** Remounts a bind mount read-only (retried: mount can fail transiently while the tree is busy). */
+    private static void remountReadOnly(Path p) throws Exception {
+        Shell r = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            r = shell("mount", "-o", "remount,bind,ro", p.toString());
+            if (r.exit() == 0) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("mount -o remount,bind,ro " + p + ": exit " + r.exit() + ": " + r.output());
     }
 
     private static int markers(Path root) {
@@ -139,8 +157,7 @@ class StorageFaultTest {
         assumeTrue(sh("mount", "--bind", out.toString(), out.toString()) == 0, "cannot bind-mount here");
         int committed;
         try {
-            StorageFault f = faultAfterFirstCommit(out, () -> assertEquals(0,
-                    sh("mount", "-o", "remount,bind,ro", out.toString(), out.toString())));
+            StorageFault f = faultAfterFirstCommit(out, () -> remountReadOnly(out));
             assertTrue(f.getMessage().contains(out.toString()) && f.getMessage().contains("read-only file system"), f.getMessage());
             committed = markers(out);
         } finally {
