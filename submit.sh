@@ -7,6 +7,7 @@
 #   ./submit.sh --master spark://host:7077 --executor-memory 2g sweep jobs/paper.yaml --out /shared/results
 #   ./submit.sh query results "select status, count(*) from runs group by status"
 #   ./submit.sh train --help                                      (train and bench start without Spark)
+#   ./submit.sh --master 'local[32]' bench --replay durations.txt  (bench with Spark options: through Spark)
 #
 # Spark options (everything before the subcommand) go to spark-submit unchanged. With $SPARK_HOME set, its
 # bin/spark-submit is used; otherwise Spark's SparkSubmit class runs from the project's Maven dependencies
@@ -74,15 +75,19 @@ fi
 
 read -r -a EXTRA_JAVA <<< "${JAVA_OPTS:-}"
 
-# --- train and bench need no Spark: start the JVM directly
+# --- train, and bench without Spark options, need no spark-submit: start the JVM directly
+# (bench with Spark options, e.g. --master 'local[32]' bench --replay FILE, goes through spark-submit)
 case "$1" in
     train|bench|-h|--help|-V|--version)
-        ((${#spark_opts[@]} == 0)) || die "Spark options apply to sweep, query and report, not to $1"
-        exec java "${JVM_FLAGS[@]}" "$LOG_FLAG" "${EXTRA_JAVA[@]+"${EXTRA_JAVA[@]}"}" -cp "$JAR:$CP" "$MAIN" "$@"
+        if ((${#spark_opts[@]} > 0)); then
+            [[ "$1" == bench ]] || die "Spark options apply to sweep, query, report and bench, not to $1"
+        else
+            exec java "${JVM_FLAGS[@]}" "$LOG_FLAG" "${EXTRA_JAVA[@]+"${EXTRA_JAVA[@]}"}" -cp "$JAR:$CP" "$MAIN" "$@"
+        fi
         ;;
 esac
 
-# --- sweep, query, report: through spark-submit
+# --- sweep, query, report (and bench with Spark options): through spark-submit
 if [[ -n "${SPARK_HOME:-}" ]]; then
     export SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:-} $LOG_FLAG"
     exec "$SPARK_HOME/bin/spark-submit" --properties-file "$PROPS" --class "$MAIN" \

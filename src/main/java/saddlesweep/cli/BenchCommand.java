@@ -17,6 +17,8 @@ import saddlesweep.bench.ProductBench;
 import saddlesweep.bench.SweepBench;
 import saddlesweep.model.DataSet;
 import saddlesweep.train.GradientKernel;
+import saddlesweep.error.UserError;
+import saddlesweep.spark.ReplaySweep;
 import saddlesweep.train.Kernels;
 import saddlesweep.train.ScalarKernel;
 import saddlesweep.train.VectorKernel;
@@ -77,9 +79,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--spark-runs", paramLabel = "K", description = "Runs in the --spark sweep (default 16, --quick 4).")
     Integer sparkRuns;
 
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Run a sweep of sleeping tasks (one per line of FILE: a duration in ms) through the real "
+                    + "driver and print its wall time and slot utilisation (./submit.sh --master 'local[K]' bench --replay FILE).")
+    Path replay;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (replay != null) {
+            ReplaySweep.run(out, replay);
+            return 0;
+        }
         BenchSettings s = settings();
         if (!noKernels) kernelTable(out, s);
         if (spark) {

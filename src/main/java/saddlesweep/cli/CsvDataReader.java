@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import saddlesweep.error.UserError;
 import saddlesweep.model.DataSet;
 
 /**

@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import saddlesweep.error.StorageFault;
+import saddlesweep.error.UserError;
 
 /**
  * The {@code saddlesweep} command line: {@code train}, {@code sweep}, {@code query}, {@code report}, {@code bench}.
- * Bad input ends with one line on stderr and exit status 2.
+ * Bad input ends with one line on stderr and exit status 2; a failure of the results storage with one line and
+ * exit status 3.
  */
 @Command(name = "saddlesweep", mixinStandardHelpOptions = true, version = "saddlesweep 0.1.0",
         description = "Learning dynamics of small MLPs as a Spark parameter sweep: plateaus, near-optimal saddles, overfitting attractors.",
@@ -41,6 +44,13 @@ public final class Main implements Runnable {
                 err.println("error: " + t.getMessage());
                 err.flush();
                 return EXIT_BAD_INPUT;
+            }
+            for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof StorageFault) {
+                    err.println("error: " + c.getMessage());
+                    err.flush();
+                    return StorageFault.EXIT;
+                }
             }
             throw ex;
         });

@@ -13,7 +13,9 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.spark.QueryOutput;
+import saddlesweep.spark.ResultsCheck;
 import saddlesweep.spark.ResultViews;
 import saddlesweep.spark.ResultsRoot;
 import saddlesweep.spark.SparkSessions;
@@ -56,6 +58,7 @@ public final class QueryCommand implements Callable<Integer> {
 
         SparkSession spark = SparkSessions.getOrCreate("saddlesweep query");
         ResultsRoot root = new ResultsRoot(dir, spark.sparkContext().hadoopConfiguration());
+        ResultsCheck.requireIntact(root);
         List<String> views = ResultViews.register(spark, root);
         if (views.isEmpty()) throw new UserError(dir + ": no result tables (runs, events, trajectory, attractors) found");
         boolean first = true;

@@ -1,5 +1,6 @@
 package saddlesweep.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,9 +10,12 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.report.OutputDir;
 import saddlesweep.report.Report;
 import saddlesweep.report.ReportSource;
+import saddlesweep.spark.ResultsCheck;
+import saddlesweep.spark.ResultsRoot;
 import saddlesweep.spark.SparkSessions;
 
 /**
@@ -39,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         System.setProperty("java.awt.headless", "true");
         OutputDir.check(out);
         if (!dir.contains("://") && !Files.isDirectory(Path.of(dir))) throw new UserError(dir + ": no such results directory");
@@ -48,6 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
             spark.conf().set("spark.sql.shuffle.partitions", "4");
         }
+        ResultsCheck.requireIntact(new ResultsRoot(dir, spark.sparkContext().hadoopConfiguration()));
         ReportSource source = ReportSource.open(spark, dir, sweep, task);
         new Report(source, task).write(out, System.out);
         return 0;

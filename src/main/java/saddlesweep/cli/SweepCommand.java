@@ -12,8 +12,11 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import saddlesweep.error.UserError;
 import saddlesweep.job.JobParser;
 import saddlesweep.job.SweepJob;
+import saddlesweep.spark.ChunkVerifier;
+import saddlesweep.spark.ResultsCheck;
 import saddlesweep.spark.ResultsRoot;
 import saddlesweep.spark.RunTask;
 import saddlesweep.spark.SparkSessions;
@@ -55,22 +58,33 @@ public final class SweepCommand implements Callable<Integer> {
             description = "compute at most N chunks, then stop (run again to continue)")
     Long maxChunks;
 
+    @Option(names = "--in-flight", paramLabel = "K",
+            description = "chunks computed at the same time (default: enough to keep every executor slot busy)")
+    Integer inFlight;
+
+    @Option(names = "--verify", description = "check the committed results against their markers, compute nothing")
+    boolean verify;
+
     @Override
     public Integer call() throws IOException {
         SweepJob job = JobParser.parse(jobFile, allowLarge);
         if (chunkSize != null && chunkSize < 1) throw new UserError("--chunk-size must be >= 1, got " + chunkSize);
         if (partitions != null && partitions < 1) throw new UserError("--partitions must be >= 1, got " + partitions);
         if (maxChunks != null && maxChunks < 1) throw new UserError("--max-chunks must be >= 1, got " + maxChunks);
+        if (inFlight != null && inFlight < 1) throw new UserError("--in-flight must be >= 1, got " + inFlight);
         String jobText = Files.readString(jobFile);
         checkOutput(out);
 
         SparkSession spark = SparkSessions.getOrCreate("saddlesweep sweep " + job.name());
         ResultsRoot root = new ResultsRoot(out, spark.sparkContext().hadoopConfiguration());
         SweepOptions options = new SweepOptions(chunkSize == null ? 0 : chunkSize,
-                partitions == null ? 0 : partitions, overwrite, maxChunks == null ? 0 : maxChunks);
+                partitions == null ? 0 : partitions, overwrite, maxChunks == null ? 0 : maxChunks,
+                inFlight == null ? 0 : inFlight);
+        SweepRunner runner = new SweepRunner(spark, root, RunTask.PIPELINE, System.err);
+        if (verify) return verify(runner, job, root);
         SweepOutcome outcome;
         try {
-            outcome = new SweepRunner(spark, root, RunTask.PIPELINE, System.err).run(job, jobText, options);
+            outcome = runner.run(job, jobText, options);
         } catch (Exception e) {
             if (!(e instanceof SparkException)) throw e; // Spark's exceptions are checked but undeclared
             // e.g. a task failed on every retry, or the cluster went away: committed chunks are kept
@@ -78,9 +92,30 @@ public final class SweepCommand implements Callable<Integer> {
                     + "; run the same command again to resume");
             return 1;
         }
-        System.out.printf("sweep %s: %d/%d runs committed in %s%n", job.name(), outcome.done(), outcome.total(),
-                root.root());
+        System.out.printf("sweep %s: %d/%d runs committed in %s%s%n", job.name(), outcome.done(), outcome.total(),
+                root.root(), Double.isFinite(outcome.utilisation())
+                        ? String.format("; executor slots busy %.0f %%", 100 * outcome.utilisation()) : "");
         return 0;
+    }
+
+    /** {@code --verify}: one line per damaged chunk; exit 0 when intact, else one error line with the repair command. */
+    private Integer verify(SweepRunner runner, SweepJob job, ResultsRoot root) throws IOException {
+        if (!root.exists(root.sweepMeta(job.name()))) {
+            throw new UserError("sweep '" + job.name() + "' has no results in " + root.root());
+        }
+        ChunkVerifier.Report report = runner.verify(job);
+        for (ChunkVerifier.Damage d : report.damages()) {
+            System.out.printf("sweep %s: damaged %s: %s is %s%n", job.name(),
+                    d.attractors() ? "attractors table" : "chunk " + d.chunkId(), ResultsRoot.display(d.file()), d.problem());
+        }
+        int chunks = report.intact().size();
+        if (report.damages().isEmpty()) {
+            System.out.printf("sweep %s: verified, %d chunks intact (%d/%d runs) in %s%n", job.name(), chunks,
+                    report.intactRuns(), job.size(), root.root());
+            return 0;
+        }
+        throw new UserError("sweep " + job.name() + ": " + report.damages().size() + " damaged, " + chunks
+                + " chunks intact; repair with: " + ResultsCheck.repairCommand(jobFile.toString(), root));
     }
 
     private static String firstLine(String m) {

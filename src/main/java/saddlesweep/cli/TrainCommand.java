@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.error.UserError;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.Teacher;
 import saddlesweep.run.RunConfig;

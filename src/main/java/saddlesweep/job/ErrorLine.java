@@ -2,7 +2,7 @@ package saddlesweep.job;
 
 import java.util.Map;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /**
  * Builds the one-line messages a bad job file ends with: {@code job.yaml:7: sigma2[2] = -0.5: must be >= 0}

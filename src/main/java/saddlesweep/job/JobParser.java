@@ -17,7 +17,7 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.TrainingSettings;

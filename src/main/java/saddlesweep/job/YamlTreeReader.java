@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree using Jackson's YAML parser (token stream), keeping each

@@ -3,7 +3,7 @@ package saddlesweep.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /** The report's output directory: an existing directory (files in it are replaced) or one that can be created. */
 public final class OutputDir {

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.spark.ResultTable;
 import saddlesweep.spark.ResultViews;
 import saddlesweep.spark.ResultsRoot;

@@ -38,7 +38,7 @@ import scala.Tuple2;
  */
 public final class AttractorTable {
 
-    private static final String MARKER = "attractors.done";
+    static final String MARKER = "attractors.done";
     private static final String CONVERGED = "converged";
 
     /** The data set and setting a run belongs to: every grid axis but init_seed (teacher by name). */
@@ -103,6 +103,11 @@ public final class AttractorTable {
         return rows.size();
     }
 
+    /** Removes the table's marker, so that the table counts as not built and is rebuilt at the end of the sweep. */
+    public void invalidate() throws IOException {
+        root.delete(marker());
+    }
+
     /** Removes attractors files that the marker does not name (left by an interrupted swap). */
     public void recover() throws IOException {
         String current = root.readText(marker());
@@ -117,8 +122,8 @@ public final class AttractorTable {
         String file = "attractors-" + UUID.randomUUID() + ".parquet";
         Path part = root.partition(ResultTable.ATTRACTORS, sweep);
         Path staged = new Path(staging, file);
-        RecordParquetFile.write(staged, root.conf(), AttractorRow.class, Set.of(ResultTable.PARTITION_COLUMN),
-                rows.iterator());
+        ResultsRoot.io(staged, () -> RecordParquetFile.write(staged, root.conf(), AttractorRow.class,
+                Set.of(ResultTable.PARTITION_COLUMN), rows.iterator()));
         root.moveIntoPlace(staged, new Path(part, file));
         root.writeTextAtomically(marker(), file + "\n");
         for (String f : root.list(part)) if (!f.equals(file)) root.delete(new Path(part, f));

@@ -38,7 +38,11 @@ public final class ChunkCommitter {
         this.sweep = sweep;
     }
 
-    /** Writes the results of the task indices [from, to) and marks the chunk committed. */
+    public String sweep() {
+        return sweep;
+    }
+
+    /** Writes the results of the execution positions [from, to) and marks the chunk committed. */
     public ChunkCommit commit(long from, long to, List<RunResult> results) throws IOException {
         String id = ChunkCommit.id(from, to);
         Path staging = root.newStagingDir(sweep, id);
@@ -68,19 +72,8 @@ public final class ChunkCommitter {
                                           List<Path[]> moves) throws IOException {
         if (rows.isEmpty()) return;
         Path staged = new Path(staging, table.dirName() + ".parquet");
-        RecordParquetFile.write(staged, root.conf(), type, OMIT, rows.iterator());
+        ResultsRoot.io(staged, () -> RecordParquetFile.write(staged, root.conf(), type, OMIT, rows.iterator()));
         moves.add(new Path[] {staged, new Path(root.partition(table, sweep), file)});
-    }
-
-    /** The committed chunks of this sweep, from their markers. */
-    public List<ChunkCommit> committed() throws IOException {
-        List<ChunkCommit> commits = new ArrayList<>();
-        Path dir = root.commits(sweep);
-        for (String name : root.list(dir)) {
-            if (!name.endsWith(ChunkCommit.SUFFIX) || name.startsWith(".")) continue;
-            commits.add(ChunkCommit.parse(root.readText(new Path(dir, name))));
-        }
-        return commits;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -12,8 +13,11 @@ import java.util.UUID;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+
+import saddlesweep.error.StorageFault;
 
 /**
  * A results root and the file operations of the commit protocol, on any Hadoop file system (local paths use
@@ -76,50 +80,100 @@ public final class ResultsRoot {
     /** A fresh staging directory for one attempt (unique, so retries and other drivers never collide). */
     public Path newStagingDir(String sweep, String what) throws IOException {
         Path d = new Path(staging(sweep), what + "-" + UUID.randomUUID());
-        fs.mkdirs(d);
+        mkdirs(d);
         return d;
     }
 
     public boolean exists(Path p) throws IOException {
-        return fs.exists(p);
+        return io(p, () -> fs.exists(p));
     }
 
     public void mkdirs(Path p) throws IOException {
-        if (!fs.mkdirs(p)) throw new IOException("cannot create directory " + p);
+        io(p, () -> {
+            if (fs.mkdirs(p)) return null;
+            // Hadoop's local file system only says false: ask the OS why (read-only, full, permission denied)
+            if ("file".equals(p.toUri().getScheme())) {
+                java.nio.file.Files.createDirectories(java.nio.file.Paths.get(p.toUri()));
+                return null;
+            }
+            throw new IOException("cannot create directory");
+        });
     }
 
     /** Deletes a file or directory tree; absent is fine. */
     public void delete(Path p) throws IOException {
-        fs.delete(p, true);
+        io(p, () -> fs.delete(p, true));
     }
 
     /** Moves a file into place (atomic on POSIX and HDFS); an existing target is replaced. */
     public void moveIntoPlace(Path from, Path to) throws IOException {
-        fs.mkdirs(to.getParent());
-        if (fs.exists(to)) fs.delete(to, false);
-        if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
+        mkdirs(to.getParent());
+        io(to, () -> {
+            if (fs.exists(to)) fs.delete(to, false);
+            if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
+            return null;
+        });
     }
 
     /** Names of the entries of a directory (empty when it does not exist), sorted. */
     public List<String> list(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try {
-            for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
-        } catch (FileNotFoundException e) {
+        return io(dir, () -> {
+            List<String> names = new ArrayList<>();
+            try {
+                for (FileStatus s : fs.listStatus(dir)) names.add(s.getPath().getName());
+            } catch (FileNotFoundException e) {
+                return names;
+            }
+            names.sort(null);
             return names;
-        }
-        names.sort(null);
-        return names;
+        });
+    }
+
+    /** The length of a file in bytes, or −1 when it does not exist. */
+    public long length(Path p) throws IOException {
+        return io(p, () -> {
+            try {
+                return fs.getFileStatus(p).getLen();
+            } catch (FileNotFoundException e) {
+                return -1L;
+            }
+        });
     }
 
     /** Writes a small text file atomically: to a temporary name beside it, then renamed. */
     public void writeTextAtomically(Path p, String text) throws IOException {
         Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp-" + UUID.randomUUID());
-        fs.mkdirs(p.getParent());
-        try (OutputStream out = fs.create(tmp, false)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        mkdirs(p.getParent());
+        io(tmp, () -> {
+            try (OutputStream out = fs.create(tmp, false)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
         moveIntoPlace(tmp, p);
+    }
+
+    /** An operation of the file system on one path. */
+    @FunctionalInterface
+    public interface IoOp<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs an operation on {@code p}, turning a storage failure (an IOException, or the FSError that Hadoop's
+     * local file system throws on a full disk) into a {@link StorageFault} that names {@code p}.
+     */
+    public static <T> T io(Path p, IoOp<T> op) {
+        try {
+            return op.run();
+        } catch (IOException | FSError | UncheckedIOException e) {
+            throw StorageFault.of(display(p), e);
+        }
+    }
+
+    /** A path as users write it: without {@code file:} for local paths. */
+    public static String display(Path p) {
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();
     }
 
     /**
@@ -128,45 +182,55 @@ public final class ResultsRoot {
      * was already there.
      */
     public boolean createExclusively(Path p, String text) throws IOException {
-        fs.mkdirs(p.getParent());
+        mkdirs(p.getParent());
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if ("file".equals(p.toUri().getScheme())) {
-            try {
-                java.nio.file.Files.write(java.nio.file.Paths.get(p.toUri()), bytes, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+        return io(p, () -> {
+            if ("file".equals(p.toUri().getScheme())) {
+                try {
+                    java.nio.file.Files.write(java.nio.file.Paths.get(p.toUri()), bytes, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                    return true;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    return false;
+                }
+            }
+            try (OutputStream out = fs.create(p, false)) {
+                out.write(bytes);
                 return true;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
                 return false;
             }
-        }
-        try (OutputStream out = fs.create(p, false)) {
-            out.write(bytes);
-            return true;
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-            return false;
-        }
+        });
     }
 
     /** The modification time of a file (ms since the epoch), or −1 when it does not exist. */
     public long modificationTime(Path p) throws IOException {
-        try {
-            return fs.getFileStatus(p).getModificationTime();
-        } catch (FileNotFoundException e) {
-            return -1;
-        }
+        return io(p, () -> {
+            try {
+                return fs.getFileStatus(p).getModificationTime();
+            } catch (FileNotFoundException e) {
+                return -1L;
+            }
+        });
     }
 
     /** Sets a file's modification time to now. */
     public void touch(Path p) throws IOException {
-        fs.setTimes(p, System.currentTimeMillis(), -1);
+        io(p, () -> {
+            fs.setTimes(p, System.currentTimeMillis(), -1);
+            return null;
+        });
     }
 
     /** The text of a small file, or null when it does not exist. */
     public String readText(Path p) throws IOException {
-        if (!fs.exists(p)) return null;
-        try (InputStream in = fs.open(p)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return io(p, () -> {
+            try (InputStream in = fs.open(p)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (FileNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     /** Whether a table directory holds at least one Parquet file in some partition. */

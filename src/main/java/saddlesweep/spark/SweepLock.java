@@ -5,13 +5,15 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.fs.Path;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /**
  * One driver per sweep name and results root: the lock file {@code _locks/S.lock}, created exclusively, holds
@@ -31,6 +33,8 @@ public final class SweepLock implements AutoCloseable {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     static final Duration STALE_AFTER = Duration.ofSeconds(60);
+    /** Lock files held by this process (a lock of this process not in it was left by a driver that failed). */
+    private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
 
     private final ResultsRoot root;
     private final Path file;
@@ -63,13 +67,19 @@ public final class SweepLock implements AutoCloseable {
         Path file = path(root, sweep);
         Holder me = Holder.current();
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (root.createExclusively(file, me.toText())) return new SweepLock(root, file, heartbeat);
+            if (root.createExclusively(file, me.toText())) {
+                HELD.add(file.toString());
+                return new SweepLock(root, file, heartbeat);
+            }
             String text = root.readText(file);
             long modified = root.modificationTime(file);
             if (text == null || modified < 0) continue;                       // released meanwhile: try again
             Holder holder = Holder.parse(text);
             long age = System.currentTimeMillis() - modified;
-            Optional<String> stale = holder.staleness(me, age, staleAfter.toMillis());
+            Optional<String> stale = holder.pid() == me.pid() && holder.host().equals(me.host())
+                    && !HELD.contains(file.toString())
+                    ? Optional.of("left by this process, which no longer holds it")
+                    : holder.staleness(me, age, staleAfter.toMillis());
             if (stale.isEmpty()) {
                 throw new UserError("sweep '" + sweep + "' in " + root.root() + " is being run by another driver ("
                         + holder.describe() + ", heartbeat " + Math.max(0, age / 1000) + " s ago); wait for it to end"
@@ -90,10 +100,11 @@ public final class SweepLock implements AutoCloseable {
         }
     }
 
-    /** Stops the heartbeat and removes the lock file. */
+    /** Stops the heartbeat and removes the lock file (on a failed storage the file may stay: see {@link #HELD}). */
     @Override
     public void close() throws IOException {
         heartbeat.shutdownNow();
+        HELD.remove(file.toString());
         root.delete(file);
     }
 

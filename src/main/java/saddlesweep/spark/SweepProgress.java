@@ -3,10 +3,20 @@ package saddlesweep.spark;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * Console progress of a sweep: after each chunk {@code done/total}, rate, ETA and failures so far; at the end
- * the counts per status. Rate and ETA count only the runs computed by this driver (not resumed ones).
+ * the counts per status and how busy the executor slots were. Rate and ETA count only the runs computed by
+ * this driver (not resumed ones).
+ *
+ * <p>The ETA is computed from the cost of the tasks still to run, not their count: a task's cost is its step
+ * budget N·H·max_steps (∝ the work of a run that uses it all), calibrated on the runs committed so far:
+ * <pre>
+ *   seconds per cost unit  s = Σ wall_ms / Σ cost       (committed runs of this driver)
+ *   ETA = remaining cost · s / busy slots               (busy slots: Σ task time / elapsed, from the listener)
+ * </pre>
+ * Without a listener's busy-slot count it falls back to remaining cost / (committed cost per second).
  */
 public final class SweepProgress {
 
@@ -17,11 +27,20 @@ public final class SweepProgress {
     private final Map<String, Long> statuses = new TreeMap<>();
     private long done;
     private long computed;
+    private double remainingCost;
+    private double computedCost;
+    private double computedWallMs;
+    private DoubleSupplier busySlots = () -> Double.NaN;
 
     public SweepProgress(PrintStream out, String sweep, long total) {
         this.out = out;
         this.sweep = sweep;
         this.total = total;
+    }
+
+    /** The average number of busy slots so far (NaN when unknown), for the ETA. */
+    public void busySlots(DoubleSupplier s) {
+        this.busySlots = s;
     }
 
     /** Counts chunks committed before this driver started. */
@@ -30,34 +49,56 @@ public final class SweepProgress {
         c.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
     }
 
-    /** Prints where a resumed sweep starts. */
-    public void start(long remaining) {
-        if (done > 0) out.printf("sweep %s: resuming, %d/%d runs already committed, %d to go%n", sweep, done, total, remaining);
-        else out.printf("sweep %s: %d runs%n", sweep, total);
+    /**
+     * Prints where a resumed sweep starts; {@code cost} is the total cost of the tasks to compute, {@code how}
+     * says how they are run (e.g. {@code chunks of 64, 4 in flight}).
+     */
+    public void start(long remaining, double cost, String how) {
+        this.remainingCost = cost;
+        if (done > 0) out.printf("sweep %s: resuming, %d/%d runs already committed, %d to go (%s)%n", sweep, done, total, remaining, how);
+        else out.printf("sweep %s: %d runs (%s)%n", sweep, total, how);
         out.flush();
     }
 
-    /** Counts a chunk committed by this driver and prints the progress line. */
-    public void committed(ChunkCommit c) {
+    /**
+     * Counts a chunk committed by this driver, whose tasks cost {@code cost} and whose runs took {@code wallMs}
+     * in total, and prints the progress line.
+     */
+    public void committed(ChunkCommit c, double cost, double wallMs) {
         done += c.runs();
         computed += c.runs();
+        remainingCost = Math.max(0, remainingCost - cost);
+        computedCost += cost;
+        computedWallMs += wallMs;
         c.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
         double secs = seconds();
         double rate = computed / Math.max(secs, 1e-9);
         long left = total - done;
         out.printf("sweep %s: %d/%d runs (%.1f%%), %.2f runs/s, ETA %s, failed %d%n", sweep, done, total,
-                100.0 * done / Math.max(total, 1), rate, left == 0 ? "0s" : duration(left / rate),
+                100.0 * done / Math.max(total, 1), rate, left == 0 ? "0s" : duration(etaSeconds()),
                 statuses.getOrDefault("failed", 0L));
         out.flush();
     }
 
-    /** Prints the summary line. */
-    public void finish(boolean complete) {
+    /** Seconds still to go, from the remaining cost (see the class comment). */
+    public double etaSeconds() {
+        if (remainingCost <= 0) return 0;
+        if (computedCost <= 0) return Double.NaN;
+        double slots = busySlots.getAsDouble();
+        if (Double.isFinite(slots) && slots > 0 && computedWallMs > 0) {
+            return remainingCost * (computedWallMs / 1000.0 / computedCost) / slots;
+        }
+        return remainingCost / (computedCost / Math.max(seconds(), 1e-9));
+    }
+
+    /** Prints the summary line; {@code utilisation} (share of slot time busy, NaN if unknown) ends it. */
+    public void finish(boolean complete, double utilisation) {
         StringBuilder s = new StringBuilder();
         statuses.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
-        out.printf("sweep %s: %s %d/%d runs, %d computed in %s (%.2f runs/s): %s%n", sweep,
+        String busy = Double.isFinite(utilisation) ? String.format("; executor slots busy %.0f %%", 100 * utilisation) : "";
+        out.printf("sweep %s: %s %d/%d runs, %d computed in %s (%.2f runs/s): %s%s%n", sweep,
                 complete ? "complete," : "stopped at", done, total, computed, duration(seconds()),
-                computed / Math.max(seconds(), 1e-9), s.length() == 0 ? "no runs" : s);
+                computed / Math.max(seconds(), 1e-9), s.length() == 0 ? "no runs" : s, busy);
         out.flush();
     }
 

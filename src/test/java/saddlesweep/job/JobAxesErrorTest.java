@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /** Bad forms of the new axes end, like every bad job, with one line naming the key and the value as written. */
 class JobAxesErrorTest {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /** Every bad job file ends with one line naming the key and the value as written. */
 class JobParserErrorTest {

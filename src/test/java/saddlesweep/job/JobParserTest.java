@@ -202,7 +202,7 @@ class JobParserTest {
 
     @Test
     void textSourceNameIsUsedInMessages() {
-        String msg = org.junit.jupiter.api.Assertions.assertThrows(saddlesweep.cli.UserError.class,
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(saddlesweep.error.UserError.class,
                 () -> JobParser.parse(JobTexts.with("hidden", "hidden: [0]"), false)).getMessage();
         assertTrue(msg.startsWith(JobParser.TEXT_SOURCE + ":"), msg);
         assertFalse(msg.contains("\n"));

@@ -19,7 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.run.RunConfig;
 
 /** Grid expansion, task ids and the definition hash. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver killed with SIGKILL mid-sweep, as a real child process started through {@code ./submit.sh}:
- * once right after its first committed chunk, once in the middle of a later chunk. The reruns complete the
- * grid with every task_id exactly once, and the tables equal those of an uninterrupted sweep run in
- * {@code local[1]} with another chunk size.
+ * once right after its first committed chunk, once with four chunks in flight just after one of them was
+ * committed (the others computing, or waiting for a slot). The reruns complete the grid with every task_id
+ * exactly once, and the tables equal those of an uninterrupted sweep run in {@code local[1]} with another
+ * chunk size.
  */
 class DriverKillTest {
 
@@ -57,25 +56,27 @@ class DriverKillTest {
         // 1. killed right after its first chunk is committed
         Process first = Launcher.start(dir, dir.resolve("run1"), Map.of(), "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
         try {
-            waitFor(() -> markers(commits) >= 1, first, 180);
+            waitFor(() -> SweepFixture.markers(commits) >= 1, first, 180);
         } finally {
             Launcher.kill9(first);
         }
-        int afterFirst = markers(commits);
+        int afterFirst = SweepFixture.markers(commits);
         assertTrue(afterFirst >= 1 && afterFirst < TASKS / CHUNK, "committed chunks after the first kill: " + afterFirst);
 
         // 2. resumed, then killed in the middle of a later chunk
-        Process second = Launcher.start(dir, dir.resolve("run2"), Map.of(), "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
+        Process second = Launcher.start(dir, dir.resolve("run2"), Map.of(), "--master", "local[2]", "sweep", "job.yaml",
+                "--out", "out", "--in-flight", "4");
         try {
-            waitFor(() -> markers(commits) >= afterFirst + 1, second, 180);
+            waitFor(() -> SweepFixture.markers(commits) >= afterFirst + 1, second, 180);
             Thread.sleep(100);
         } finally {
             Launcher.kill9(second);
         }
-        int afterSecond = markers(commits);
+        int afterSecond = SweepFixture.markers(commits);
         assertTrue(afterSecond > afterFirst, "the second driver committed nothing");
-        assertTrue(Launcher.read(dir.resolve("run2"), ".err").contains("resuming, " + CHUNK * afterFirst + "/" + TASKS),
-                Launcher.read(dir.resolve("run2"), ".err"));
+        String err2 = Launcher.read(dir.resolve("run2"), ".err");
+        assertTrue(err2.contains("resuming, " + CHUNK * afterFirst + "/" + TASKS), err2);
+        assertTrue(err2.contains("(chunks of 2, 4 in flight, 2 executor slots, shuffled order)"), err2);
 
         // 3. the rerun completes the grid
         Launcher.Result third = Launcher.run(dir, "run3", 300, "--master", "local[2]", "sweep", "job.yaml", "--out", "out");
@@ -95,16 +96,6 @@ class DriverKillTest {
                     t.dirName() + " differs from the uninterrupted local[1] sweep");
         }
         assertFalse(SweepFixture.rows(spark, dir.resolve("out"), ResultTable.TRAJECTORY, NAME).isEmpty());
-    }
-
-    private static int markers(Path commits) {
-        if (!Files.isDirectory(commits)) return 0;
-        try (Stream<Path> s = Files.list(commits)) {
-            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
-                    && !p.getFileName().toString().startsWith(".")).count();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static void waitFor(BooleanSupplier condition, Process p, long seconds) throws InterruptedException {

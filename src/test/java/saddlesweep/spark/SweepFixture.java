@@ -1,11 +1,16 @@
 package saddlesweep.spark;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,6 +95,70 @@ final class SweepFixture {
         for (Row r : df.collectAsList()) rows.add(r.toString());
         rows.sort(null);
         return rows;
+    }
+
+    private static Map<ResultTable, List<String>> reference;
+    private static Path referenceRoot;
+
+    /**
+     * The rows of every table of the fixture sweep "tiny" (sigma2 0.01) run undisturbed with default options,
+     * computed once per test JVM: what every disturbed, repaired or resumed sweep must equal.
+     */
+    static synchronized Map<ResultTable, List<String>> reference(SparkSession spark) {
+        if (reference != null) return reference;
+        try {
+            Path dir = Files.createTempDirectory("saddlesweep-reference-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            Path out = dir.resolve("ref");
+            run(spark, out, writeJob(dir, "tiny", 0.01), SweepOptions.defaults());
+            Map<ResultTable, List<String>> rows = new EnumMap<>(ResultTable.class);
+            for (ResultTable t : ResultTable.values()) rows.put(t, rows(spark, out, t, "tiny"));
+            reference = rows;
+            referenceRoot = out;
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The results root of {@link #reference} (complete; copy it before damaging it). */
+    static synchronized Path referenceRoot(SparkSession spark) {
+        reference(spark);
+        return referenceRoot;
+    }
+
+    /** Runs a sweep with {@code task}, its console captured into {@code console}. */
+    static SweepOutcome run(SparkSession spark, Path out, Path jobFile, SweepOptions options, RunTask task,
+                            ByteArrayOutputStream console) {
+        try {
+            return new SweepRunner(spark, root(spark, out), task, new PrintStream(console, true, StandardCharsets.UTF_8))
+                    .run(job(jobFile), Files.readString(jobFile), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commit markers in a sweep's commits directory (0 when it does not exist). */
+    static int markers(Path commits) {
+        if (!Files.isDirectory(commits)) return 0;
+        try (var s = Files.list(commits)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(ChunkCommit.SUFFIX)
+                    && !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static void deleteTree(Path p) {

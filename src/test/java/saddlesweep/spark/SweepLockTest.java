@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 
 /** One driver per sweep: the lock file, its heartbeat, stale locks, and a second real driver refused. */
 class SweepLockTest {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import saddlesweep.analysis.AttractorClustering;
-import saddlesweep.cli.UserError;
+import saddlesweep.error.UserError;
 import saddlesweep.job.SweepJob;
 
 /** Real sweeps of a 12-task job in local[2]: tables, determinism, resume, recovery, concurrent sweeps. */

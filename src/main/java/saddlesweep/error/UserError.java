@@ -1,4 +1,4 @@
-package saddlesweep.cli;
+package saddlesweep.error;
 
 /**
  * Bad input from the user (a job file, an argument, a data file): reported as one line on stderr,
