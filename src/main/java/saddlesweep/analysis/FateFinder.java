@@ -35,7 +35,8 @@ import saddlesweep.train.TrainingRecord;
  * </ol>
  * A candidate is certified when L_N(limit) ≤ L_N(θ_t) at every record (within rounding), the run approaches
  * it over the last decade (the gap L_N(θ_t) − L_N(limit) and the function distance d(f_t, f_limit) both
- * fall), and the gap at θ_T is at most {@code gapTol} relative. Of the certified candidates the one with
+ * fall), and the gap at θ_T is at most {@code gapTol} relative (to L_N(limit), or to 1e-9·L_N(θ_0) for a limit
+ * that fits the data exactly). Of the certified candidates the one with
  * the largest L_N(limit) is taken: the run's L_N falls to its limit from above, so a smaller candidate
  * value is a limit the run does not reach. No certified candidate: {@code unresolved}, with the reason.
  */
@@ -225,8 +226,10 @@ public final class FateFinder {
         if (!(dB <= 0.95 * dA)) {
             return new Check(false, String.format("function distance not falling (%.3g → %.3g)", dA, dB), lInf, eInf, kind, rate);
         }
-        if (gapB > gapTol * Math.abs(lInf)) {
-            return new Check(false, String.format("not yet at the limit: relative gap %.3g", gapB / Math.abs(lInf)), lInf, eInf, kind, rate);
+        // relative to L_N(limit), or to 1e-9·L_N(θ_0) when the limit fits the data exactly (noiseless data)
+        double scale = Math.max(Math.abs(lInf), 1e-9 * records.get(0).trainLoss());
+        if (gapB > gapTol * scale) {
+            return new Check(false, String.format("not yet at the limit: relative gap %.3g", gapB / scale), lInf, eInf, kind, rate);
         }
         return new Check(true, null, lInf, eInf, kind, rate);
     }

@@ -51,6 +51,7 @@ public final class Report {
         List<OverfittingFigure.Group> groups = OverfittingFigure.load(source);
         List<PlateauDurationFigure.Plateau> plateaus = PlateauDurationFigure.load(source);
         List<PlateauShareFigure.Share> shares = PlateauShareFigure.load(source);
+        List<PlateauLawFigure.Escape> escapes = PlateauLawFigure.load(source);
         TheoremFigure.Data theorem = TheoremFigure.load(source);
         String keyNumbers = KeyNumbers.html(source);
 
@@ -72,6 +73,7 @@ public final class Report {
         figures.addAll(OverfittingFigure.write(groups, widths, dir));
         figures.add(PlateauDurationFigure.write(plateaus, dir));
         figures.add(PlateauShareFigure.write(shares, dir));
+        figures.add(PlateauLawFigure.write(escapes, dir));
         figures.add(TheoremFigure.write(theorem, dir));
         IndexPage.write(dir, source, keyNumbers, figures);
 

@@ -160,14 +160,21 @@ public final class ResultsRoot {
     }
 
     /**
-     * Runs an operation on {@code p}, turning a storage failure (an IOException, or the FSError that Hadoop's
-     * local file system throws on a full disk) into a {@link StorageFault} that names {@code p}.
+     * Runs an operation on {@code p}, turning a storage failure (an IOException, the FSError that Hadoop's
+     * local file system throws on a full disk, or a runtime exception caused by either) into a
+     * {@link StorageFault} that names {@code p}.
      */
     public static <T> T io(Path p, IoOp<T> op) {
         try {
             return op.run();
         } catch (IOException | FSError | UncheckedIOException e) {
             throw StorageFault.of(display(p), e);
+        } catch (RuntimeException e) {
+            // e.g. Parquet's close wrapping the IOException of a full disk
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof IOException || t instanceof FSError) throw StorageFault.of(display(p), e);
+            }
+            throw e;
         }
     }
 
