@@ -20,7 +20,6 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
-import saddlesweep.model.Vectors;
 import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
 import saddlesweep.train.TrainingRecord;

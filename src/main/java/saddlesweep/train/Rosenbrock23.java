@@ -17,8 +17,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * </pre>
  * A step is accepted when max_i |err_i| / (atol + rtol·max(|y_i|, |y₊_i|)) ≤ 1; the next h is scaled by
  * 0.8·err^(−1/3), within [0.2, 5]. F(y₊) and J(y₊) are reused by the next step (one F and J evaluation per
- * stage after the first, two per step). Between accepted points the solution is the cubic Hermite
- * interpolant of (y, F(y)) and (y₊, F(y₊)).
+ * stage after the first, two per step).
  */
 public final class Rosenbrock23 {
 
@@ -37,10 +36,6 @@ public final class Rosenbrock23 {
     private double[] f;
     private double[] jac;
     private double h;
-    // the last accepted step, for interpolation
-    private double tPrev;
-    private double[] yPrev;
-    private double[] fPrev;
     private long evaluations;
     private long steps;
     private long rejected;
@@ -64,9 +59,6 @@ public final class Rosenbrock23 {
         if (!field.evaluate(y, f, jac)) throw new ArithmeticException("non-finite field at the start");
         evaluations++;
         this.h = h0;
-        this.tPrev = t0;
-        this.yPrev = y.clone();
-        this.fPrev = f.clone();
     }
 
     public double time() {
@@ -150,9 +142,6 @@ public final class Rosenbrock23 {
             }
             double factor = err == 0 ? 5 : Math.min(5, Math.max(0.2, 0.8 * Math.pow(err, -1.0 / 3)));
             if (err <= 1) {
-                tPrev = t;
-                yPrev = y;
-                fPrev = f;
                 t += hh;
                 y = yNew;
                 f = fNew;
@@ -179,29 +168,7 @@ public final class Rosenbrock23 {
         y = newY.clone();
         f = fNew;
         jac = jNew;
-        tPrev = t;
-        yPrev = y.clone();
-        fPrev = f.clone();
         return true;
-    }
-
-    /**
-     * The solution at time s within the last accepted step [tPrev, t], by cubic Hermite interpolation of
-     * the end points and their derivatives F.
-     */
-    public double[] interpolate(double s) {
-        double dt = t - tPrev;
-        if (dt <= 0 || s >= t) return y.clone();
-        double u = (s - tPrev) / dt;
-        double h00 = (1 + 2 * u) * (1 - u) * (1 - u);
-        double h10 = u * (1 - u) * (1 - u);
-        double h01 = u * u * (3 - 2 * u);
-        double h11 = u * u * (u - 1);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = h00 * yPrev[i] + h10 * dt * fPrev[i] + h01 * y[i] + h11 * dt * f[i];
-        }
-        return out;
     }
 
     private void solve(double[] rhs, double[] out) {
