@@ -192,6 +192,14 @@ public final class FateFinder {
         return start.withParams(r.theta());
     }
 
+    /** Index of the first record of the last recorded decade (step ≥ last step / 10). */
+    static int decadeStart(List<TrainingRecord> records) {
+        int a = records.size() - 1;
+        long last = records.get(a).step();
+        while (a > 0 && records.get(a - 1).step() >= last / 10) a--;
+        return a;
+    }
+
     /** The checks of a limit against the records. */
     record Check(boolean certified, String why, double limitLoss, double limitExcess, String approach, double rate) {
     }
@@ -207,9 +215,7 @@ public final class FateFinder {
             }
         }
         int b = records.size() - 1;
-        int a = b;
-        long stepB = records.get(b).step();
-        while (a > 0 && records.get(a - 1).step() >= stepB / 10) a--;
+        int a = decadeStart(records);
         double gapA = records.get(a).trainLoss() - lInf;
         double gapB = records.get(b).trainLoss() - lInf;
         double reached = 1e-12 * Math.max(lInf, Double.MIN_NORMAL) + slack;
@@ -352,9 +358,7 @@ public final class FateFinder {
     /** Candidate limit models from the trends of the last recorded decade. */
     List<Candidate> candidates(List<TrainingRecord> records) {
         int b = records.size() - 1;
-        int a = b;
-        long stepB = records.get(b).step();
-        while (a > 0 && records.get(a - 1).step() >= stepB / 10) a--;
+        int a = decadeStart(records);
         // units that already act as one (|w| equal to 1e-6, same sign after the flip) are merged first
         int[][] groups = overlapGroups(records.get(b).theta());
         double[] ta = mergeGroups(records.get(a).theta(), groups);
