@@ -19,7 +19,9 @@ import saddlesweep.train.TrainingRecord;
  *       {@value #ORIGIN_RADIUS} visits it; it exits at the first record with A(t) ≥ {@value #ORIGIN_RADIUS}, and the
  *       law predicts t = ln({@value #ORIGIN_RADIUS}/A(0)) / ln(1 + η|m|).</li>
  *   <li><b>Slow passages</b> found by a dip of ‖∇L_N‖ ({@link SlowPassageDetector}), refined to their
- *       critical point and labelled by {@link PassageLabel}.</li>
+ *       critical point and labelled by {@link PassageLabel}. After the near-optimal visit a dip is a visit only
+ *       when it refines to a critical point (a {@code plateau} on the way to the attractor); elsewhere there the
+ *       drift towards the limit slows and speeds up without visiting one.</li>
  *   <li><b>The near-optimal point</b>: the record of minimum E, refined to the nearest critical point,
  *       whatever its index (saddle, degenerate or minimum); the visit is the stretch of records around it within
  *       {@value #VISIT_RADIUS}·(1 + ‖point‖) of the point. A dip passage that refines to the same point is merged
@@ -64,8 +66,10 @@ public final class SequenceFinder {
             TrainingRecord dip = records.get(p.dipIndex());
             double minLater = Double.isNaN(finalGenExcess) ? Double.POSITIVE_INFINITY : finalGenExcess;
             for (int i = p.enterIndex(); i < records.size(); i++) minLater = Math.min(minLater, records.get(i).genExcess());
-            String kind = PassageLabel.of(dip.genExcess(), minLater, settings);
+            boolean afterNear = near != null && p.dipIndex() > near.exitIndex();
+            String kind = afterNear ? PassageLabel.PLATEAU : PassageLabel.of(dip.genExcess(), minLater, settings);
             Visit v = refine(records, p.dipIndex(), p.enterIndex(), p.exitIndex(), kind, "gradient_dip");
+            if (afterNear && !v.refined()) continue;      // the drift to the limit slowing, not a visit
             if (near != null && near.refined() && v.refined() && Symmetry.distance(v.point(), near.point()) <= SAME_POINT) {
                 near = new Visit(near.kind(), near.detector(), Math.min(near.enterIndex(), v.enterIndex()), near.dipIndex(),
                         Math.max(near.exitIndex(), v.exitIndex()), true, near.point(), near.spectrum(), near.singularity(),

@@ -39,6 +39,10 @@ public final class PhaseTable {
                 num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
         b.append(fmt("  tail %s: %d GD steps, followed to %d of %d GD-equivalent steps, %d flow evaluations%n",
                 s.tail(), s.gdSteps(), s.steps(), s.horizonSteps(), s.flowEvaluations()));
+        if (s.gdUnstableStep() != null) {
+            b.append(fmt("  GD at η = %s is unstable from step %d on (η·λ_max ≥ 2): from there the fate is the flow's, not GD's%n",
+                    num(s.eta()), s.gdUnstableStep()));
+        }
         b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E_opt=%s  |attractor − θ*|=%s%n",
                 num(s.optTrainLoss()), num(s.optGradNorm()), num(s.optGenExcess()), num(s.optDistance())));
         b.append(fmt("  overfitting: L_N(attractor) %s L_N(θ*), E(attractor) − min E = %s (min E %s at step %d)%n",

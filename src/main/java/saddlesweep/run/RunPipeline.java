@@ -20,7 +20,6 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
-import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
@@ -61,7 +60,7 @@ public final class RunPipeline {
         List<TrainingRecord> records = trained.records();
         boolean diverged = GradientDescent.DIVERGED.equals(trained.status());
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
-                : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), gapTol(trained.status())).of(records, trained.polished());
+                : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
 
         // the attractor and its curvature
@@ -145,17 +144,8 @@ public final class RunPipeline {
                 ts.tail(), trained.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), fate.certified(),
                 fate.mechanisms(), limit == null ? null : limit.label(), limit == null ? null : limit.params(),
                 fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),
-                fate.escapeEigenvalue(), trained.flowEvaluations());
+                fate.escapeEigenvalue(), trained.flowEvaluations(), trained.gdUnstableStep());
         return new RunResult(summary, events, trajectory);
-    }
-
-    /**
-     * The relative gap at which a limit approached algebraically counts as reached: FateFinder's default,
-     * except for a run stopped where GD turns unstable, which cannot be followed closer: there the approach
-     * (gap and function distance falling over the last decade) is the evidence.
-     */
-    static double gapTol(String status) {
-        return FlowTail.UNSTABLE.equals(status) ? Double.POSITIVE_INFINITY : FateFinder.GAP_TOL;
     }
 
     private static RunSummary failedSummary(RunConfig c, String taskId, String error, long wallMs) {
@@ -166,7 +156,7 @@ public final class RunPipeline {
                 "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
-                null, nan, nan, 0);
+                null, nan, nan, 0, null);
     }
 
     private static long elapsedMs(long startNanos) {

@@ -34,6 +34,8 @@ import java.io.Serializable;
  * @param approachRate      geometric: −d ln(gap)/d step; algebraic: α of gap ∝ step^−α
  * @param escapeEigenvalue  for a saddle at the horizon: its most negative Hessian eigenvalue
  * @param flowEvaluations   vector-field evaluations of the flow tail
+ * @param gdUnstableStep    first record of the flow tail where η·λ_max(∇²L_N) ≥ 2: GD at this η would leave the
+ *                          flow's path from there; null if never
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -48,7 +50,8 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          int plateaus, long plateauSteps, int nearOptimal, Long nearOptimalStep,
                          String tail, long gdSteps, long horizonSteps, boolean certified, String infinityMechanism,
                          String limitModel, double[] limitParams, double limitTrainLoss, double limitGenExcess,
-                         String approach, double approachRate, double escapeEigenvalue, long flowEvaluations)
+                         String approach, double approachRate, double escapeEigenvalue, long flowEvaluations,
+                         Long gdUnstableStep)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -58,6 +61,6 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 attractorSingularity, attractorDrift, polished, optTrainLoss, optGradNorm, optGenExcess,
                 optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
                 tail, gdSteps, horizonSteps, certified, infinityMechanism, limitModel, limitParams, limitTrainLoss,
-                limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations);
+                limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep);
     }
 }

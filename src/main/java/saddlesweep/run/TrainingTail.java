@@ -38,7 +38,7 @@ public final class TrainingTail {
 
     /** How training ended: status, last step, point, records, and the polished minimum if any. */
     public record Result(String status, long steps, double[] theta, List<TrainingRecord> records, String error,
-                         Attractor polished, long gdSteps, long flowEvaluations) {
+                         Attractor polished, long gdSteps, long flowEvaluations, Long gdUnstableStep) {
     }
 
     private TrainingTail() {
@@ -62,7 +62,7 @@ public final class TrainingTail {
         boolean flow = ts.flowTail() && polished[0] == null && !GradientDescent.DIVERGED.equals(gd.status())
                 && (handOver[0] || GradientDescent.MAX_STEPS.equals(gd.status())) && gd.steps() < ts.horizonSteps();
         if (!flow) {
-            return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(), 0);
+            return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(), 0, null);
         }
         FateFinder fates = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL);
         int tailStart = records.size();
@@ -77,7 +77,7 @@ public final class TrainingTail {
         FlowTail tail = new FlowTail(lossN, eta, ts.recordsPerDecade(), ts.gradTol(), pop::value);
         GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), ts.horizonSteps(), records, tailFinisher);
         return new Result(out.status(), out.steps(), out.theta(), records, out.error(), polished[0], gd.steps(),
-                tail.evaluations());
+                tail.evaluations(), tail.unstableStep() < 0 ? null : tail.unstableStep());
     }
 
     /** η·|gᵀHg|/gᵀg ≤ SWITCH_CURVATURE: the motion is slow in every direction it has. */

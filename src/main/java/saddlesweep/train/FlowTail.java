@@ -1,7 +1,6 @@
 package saddlesweep.train;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import org.ejml.data.DMatrixRMaj;
@@ -17,17 +16,13 @@ import saddlesweep.model.Vectors;
  * Hessian as Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
  * integrator's steps end on the grid's steps), and the {@link GradientDescent.Finisher} is asked at each
  * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code max_steps} at the
- * horizon, {@code unstable} at the first record where η·λ_max(∇²L_N) ≥ 2 (GD would leave the flow's path
- * there: units whose |v| grows make the curvature grow as v²), {@code diverged} on non-finite values or a
- * step size that underflows.
+ * horizon, {@code diverged} on non-finite values or a step size that underflows.
+ *
+ * <p>The first record where η·λ_max(∇²L_N) ≥ 2 is kept as {@link #unstableStep()}: from there GD at this η would
+ * leave the flow's path (units whose |v| grows make the curvature grow as v²). The flow itself goes on: its fate
+ * is the run's fate in the limit of small η, and the step says where GD at this η stops sharing it.
  */
 public final class FlowTail {
-
-    /**
-     * Status of a run whose flow tail reached a point where GD itself is unstable (η·λ_max ≥ 2): from there GD
-     * oscillates out of the valley the flow follows, so the flow stops and says so.
-     */
-    public static final String UNSTABLE = "unstable";
 
     /** Relative and absolute local error tolerances of the integrator (per component of θ). */
     public static final double RTOL = 3e-7;
@@ -45,6 +40,7 @@ public final class FlowTail {
     private final double rtol;
     private final double atol;
     private long evaluations;
+    private long unstableStep;
 
     public FlowTail(SquaredLoss loss, double eta, int recordsPerDecade, double gradTol,
                     ToDoubleFunction<double[]> genExcess) {
@@ -67,6 +63,11 @@ public final class FlowTail {
         return evaluations;
     }
 
+    /** First record step of the last {@link #run} where η·λ_max(∇²L_N) ≥ 2 (GD unstable), or −1 if none. */
+    public long unstableStep() {
+        return unstableStep;
+    }
+
     /**
      * Follows the flow from θ at GD step {@code step0} (already recorded in {@code records} or not) to
      * {@code horizon} GD-equivalent steps, appending records to {@code records}.
@@ -83,6 +84,7 @@ public final class FlowTail {
         } catch (ArithmeticException e) {
             return new GradientDescent.Outcome(GradientDescent.DIVERGED, step0, theta0, records, "non-finite gradient at the start of the flow tail");
         }
+        unstableStep = -1;
         LogGrid grid = new LogGrid(recordsPerDecade);
         long next = grid.next(step0);
         double lastRecordTime = t0;
@@ -113,11 +115,7 @@ public final class FlowTail {
                     if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
                         return new GradientDescent.Outcome(GradientDescent.CONVERGED, next, theta, records, null);
                     }
-                    double lambdaMax = maxEigenvalue(loss.hessian(theta));
-                    if (eta * lambdaMax >= 2) {
-                        return new GradientDescent.Outcome(UNSTABLE, next, theta, records, String.format(Locale.ROOT,
-                                "GD is unstable from step %d on (η·λ_max = %.3g ≥ 2): the flow no longer follows it", next, eta * lambdaMax));
-                    }
+                    if (unstableStep < 0 && eta * maxEigenvalue(loss.hessian(theta)) >= 2) unstableStep = next;
                     next = grid.next(next);
                 }
             }
