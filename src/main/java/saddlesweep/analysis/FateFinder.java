@@ -180,16 +180,24 @@ public final class FateFinder {
                 c.approach(), c.rate(), escape, c.certified() ? null : c.why());
     }
 
-    /** The isolated minimum of a candidate model next to its start, or null. */
+    /**
+     * The isolated minimum of a candidate model next to its start, or null. Isolated: the Hessian, Jacobi-scaled
+     * (closure parameters have disparate scales: a pair's c next to its w), is positive definite beyond
+     * eigen_rel_tol.
+     */
     private ClosureNetwork minimise(ClosureNetwork start) {
         ClosureLoss cl = new ClosureLoss(start, loss);
         double[] p = new DampedNewton(cl, 300).minimise(start.params());
         if (!Vectors.allFinite(p)) return null;
-        NewtonPolish.Result r = new NewtonPolish(cl, settings.eigenRelTol(), 1e-3 * (1 + Vectors.norm(p)))
-                .polish(p, NewtonPolish.Mode.STRICT);
-        if (!r.ok() || !(r.gradNorm() <= LIMIT_GRAD_TOL)) return null;
-        if (!Spectrum.of(cl.hessian(r.theta())).positiveDefinite(settings.eigenRelTol())) return null;
-        return start.withParams(r.theta());
+        if (!(cl.gradientNorm(p) <= LIMIT_GRAD_TOL)) {
+            NewtonPolish.Result r = new NewtonPolish(cl, settings.eigenRelTol(), 1e-3 * (1 + Vectors.norm(p)))
+                    .polish(p, NewtonPolish.Mode.STRICT);
+            if (!r.ok() || !(r.gradNorm() <= LIMIT_GRAD_TOL)) return null;
+            p = r.theta();
+        }
+        Spectrum scaled = Spectrum.ofJacobiScaled(cl.hessian(p));
+        if (scaled == null || !scaled.positiveDefinite(settings.eigenRelTol())) return null;
+        return start.withParams(p);
     }
 
     /** Index of the first record of the last recorded decade (step ≥ last step / 10). */
@@ -387,9 +395,10 @@ public final class FateFinder {
             double wb = Math.abs(tb[i]);
             double va = Math.abs(ta[h + i]);
             double vb = Math.abs(tb[h + i]);
+            boolean fading = sizeB[i] < sizeA[i] * (1 - TREND) && sizeB[i] <= FADING_SHARE * total;
             if (wb * inputStd >= SAT_W && wb > wa * (1 + TREND)) roles[i] = Role.SIGN;
-            else if (wb < wa * (1 - TREND) && vb > va * (1 + TREND) && sizeB[i] >= 0.01 * total) roles[i] = Role.LINEAR;
-            else if (sizeB[i] < sizeA[i] * (1 - TREND) && sizeB[i] <= FADING_SHARE * total) roles[i] = Role.REMOVED;
+            else if (wb < wa * (1 - TREND) && vb > va * (1 + TREND) && !fading) roles[i] = Role.LINEAR;  // however small c
+            else if (fading) roles[i] = Role.REMOVED;
             else roles[i] = Role.TANH;
         }
         // then ordinary units merging (bounded v) or forming a pair
@@ -398,12 +407,15 @@ public final class FateFinder {
         boolean[] d = new boolean[pairs.size()];
         for (int k = 0; k < d.length; k++) d[k] = deriv.get(k);
         double[] full = records.get(b).theta();
-        out.add(candidate(tb, roles, pairs, d, groups, full));
+        out.add(candidate(tb, roles, pairs, d, groups, full, false));
         for (int k = 0; k < d.length; k++) {
             boolean[] alt = d.clone();
             alt[k] = !alt[k];
-            out.add(candidate(tb, roles, pairs, alt, groups, full));
+            out.add(candidate(tb, roles, pairs, alt, groups, full, false));
         }
+        int linear = 0;
+        for (Role r : roles) if (r == Role.LINEAR) linear++;
+        if (linear >= 2) out.add(candidate(tb, roles, pairs, d, groups, full, true));
         boolean special = !pairs.isEmpty() || groups.length < Mlp.units(full);
         for (Role r : roles) special |= r != Role.TANH;
         if (!special) out.clear();          // the full network itself: the polishes above have answered
@@ -488,8 +500,9 @@ public final class FateFinder {
         return out;
     }
 
+    /** The candidate of these roles and pairs; with cubic, the linear units' limit is c x + d x³ (CUBIC). */
     private Candidate candidate(double[] tb, Role[] roles, List<int[]> pairs, boolean[] deriv, int[][] groups,
-                                double[] full) {
+                                double[] full, boolean cubic) {
         int h = roles.length;
         boolean merged = groups.length < Mlp.units(full);
         List<ClosureForm> forms = new ArrayList<>();
@@ -497,6 +510,9 @@ public final class FateFinder {
         Set<String> mech = new LinkedHashSet<>();
         boolean reduced = false;
         boolean[] inPair = new boolean[h];
+        double sign = 0;
+        double linear = 0;
+        double cube = 0;
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.get(k)[0];
             int j = pairs.get(k)[1];
@@ -533,16 +549,28 @@ public final class FateFinder {
                     params.add(tb[h + i]);
                 }
                 case SIGN -> {
-                    forms.add(ClosureForm.SIGN);
-                    params.add(Math.signum(tb[i]) * tb[h + i]);      // v tanh(w x) → v sign(w) sign(x)
+                    sign += Math.signum(tb[i]) * tb[h + i];      // v tanh(w x) → v sign(w) sign(x)
                     mech.add("saturating");
                 }
                 case LINEAR -> {
-                    forms.add(ClosureForm.LINEAR);
-                    params.add(tb[i] * tb[h + i]);                     // v tanh(w x) → v w x
+                    linear += tb[i] * tb[h + i];                   // v tanh(w x) → v w x
+                    cube -= tb[i] * tb[i] * tb[i] * tb[h + i] / 3;   // − v w³ x³/3, the next term
                     mech.add("linear");
                 }
                 case REMOVED -> reduced = true;
+            }
+        }
+        // several saturating (linear) units act as one sign (linear) term: Σ v_i sign(w_i) sign(x), (Σ v_i w_i) x
+        if (mech.contains("saturating")) {
+            forms.add(ClosureForm.SIGN);
+            params.add(sign);
+        }
+        if (mech.contains("linear")) {
+            forms.add(ClosureForm.LINEAR);
+            params.add(linear);
+            if (cubic) {
+                forms.add(ClosureForm.CUBIC);
+                params.add(cube);
             }
         }
         double[] p = new double[params.size()];

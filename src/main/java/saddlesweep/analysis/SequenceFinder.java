@@ -41,12 +41,15 @@ public final class SequenceFinder {
     private final double eta;
     private final AnalysisSettings settings;
     private final CriticalPointSolver solver;
+    private final EmbeddedCriticalPoints embedded;
 
-    public SequenceFinder(SquaredLoss loss, double eta, AnalysisSettings settings, CriticalPointSolver solver) {
+    public SequenceFinder(SquaredLoss loss, double eta, AnalysisSettings settings, CriticalPointSolver solver,
+                          EmbeddedCriticalPoints embedded) {
         this.loss = loss;
         this.eta = eta;
         this.settings = settings;
         this.solver = solver;
+        this.embedded = embedded;
     }
 
     /** The visits of a run in step order; {@code finalGenExcess} is E at the attractor (NaN if none). */
@@ -119,10 +122,11 @@ public final class SequenceFinder {
     }
 
     /**
-     * The critical point next to record k and the stretch of records around k that stays near it. Levenberg–
-     * Marquardt starts from record k, then from the slowest record (least ‖∇L_N‖) where E is within
-     * near_optimal_ratio of E(k), then from records 5, 10, 20 and 40 places either side of k; the nearest
-     * critical point to record k within refine_max_distance wins.
+     * The critical point next to record k and the stretch of records around k that stays near it. Candidates:
+     * the critical points of the singular sets next to record k ({@link EmbeddedCriticalPoints}), and
+     * Levenberg–Marquardt on the full network from record k, then (if none is near yet) from the slowest record
+     * (least ‖∇L_N‖) where E is within near_optimal_ratio of E(k), then from records 5, 10, 20 and 40 places
+     * either side of k; the nearest to record k within refine_max_distance wins.
      */
     private Visit around(List<TrainingRecord> records, int k, String kind, String detector) {
         double[] at = records.get(k).theta();
@@ -132,8 +136,16 @@ public final class SequenceFinder {
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).genExcess() <= limitE && records.get(i).gradNorm() < records.get(slowest).gradNorm()) slowest = i;
         }
-        CriticalPointSolver.Result cp = null;
+        double[] cp = null;
         double best = settings.refineMaxDistance();
+        // the critical points of the singular sets next to record k: narrower networks' critical points, embedded
+        for (double[] e : embedded.near(at)) {
+            double d = Symmetry.distance(e, at);
+            if (d <= best) {
+                best = d;
+                cp = e;
+            }
+        }
         for (int off : new int[] {0, Integer.MIN_VALUE, -5, 5, -10, 10, -20, 20, -40, 40}) {
             int i = off == Integer.MIN_VALUE ? slowest : k + off;
             if (i < 0 || i >= records.size()) continue;
@@ -141,17 +153,17 @@ public final class SequenceFinder {
             double d = r.converged() ? Symmetry.distance(r.theta(), at) : Double.POSITIVE_INFINITY;
             if (d <= best) {
                 best = d;
-                cp = r;
+                cp = r.theta();
             }
             if (cp != null && off == 0) break;
         }
         if (cp == null) return null;
-        double r = VISIT_RADIUS * (1 + Vectors.norm(cp.theta()));
+        double r = VISIT_RADIUS * (1 + Vectors.norm(cp));
         int enter = k;
-        while (enter > 0 && Symmetry.distance(records.get(enter - 1).theta(), cp.theta()) <= r) enter--;
+        while (enter > 0 && Symmetry.distance(records.get(enter - 1).theta(), cp) <= r) enter--;
         int exit = k;
-        while (exit + 1 < records.size() && Symmetry.distance(records.get(exit + 1).theta(), cp.theta()) <= r) exit++;
-        return visit(records, cp.theta(), true, k, enter, exit, kind, detector);
+        while (exit + 1 < records.size() && Symmetry.distance(records.get(exit + 1).theta(), cp) <= r) exit++;
+        return visit(records, cp, true, k, enter, exit, kind, detector);
     }
 
     private Visit refine(List<TrainingRecord> records, int dip, int enter, int exit, String kind, String detector) {

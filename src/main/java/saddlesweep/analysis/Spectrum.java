@@ -46,6 +46,24 @@ public final class Spectrum {
         return new Spectrum(values, vectors);
     }
 
+    /**
+     * The spectrum of the Jacobi-scaled matrix D^−½ H D^−½ (D = diag H): congruent to H, so it has H's inertia,
+     * but free of the parameters' scales, so that a zero tolerance relative to its largest eigenvalue means the
+     * same in every coordinate. Null when a diagonal entry is not positive (then H is not positive definite).
+     */
+    public static Spectrum ofJacobiScaled(DMatrixRMaj symmetric) {
+        int n = symmetric.numRows;
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            double d = symmetric.get(i, i);
+            if (!(d > 0)) return null;
+            s[i] = 1 / Math.sqrt(d);
+        }
+        DMatrixRMaj scaled = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) scaled.set(i, j, s[i] * symmetric.get(i, j) * s[j]);
+        return of(scaled);
+    }
+
     /** Eigenvalues, ascending. */
     public double[] values() {
         return values.clone();

@@ -9,13 +9,18 @@ package saddlesweep.model;
  *   <li>{@link #LINEAR}: {@code c x}, parameter c — a unit turning linear, w → 0, |v| → ∞, v·w → c;</li>
  *   <li>{@link #DERIV}: {@code u tanh(w x) + c x sech²(w x)}, parameters (w, u, c) — a derivative pair,
  *       |w_i| − |w_j| → 0 with v_i ≈ −v_j → ∞: u = v_i + v_j, c = lim (v_j − v_i)(w_j − w_i)/2.</li>
+ *   <li>{@link #CUBIC}: {@code d x³}, parameter d — the second of two units turning linear together: with
+ *       w_i, w_j → 0 at different rates, v_i tanh(w_i x) + v_j tanh(w_j x) = (v_i w_i + v_j w_j) x
+ *       − (v_i w_i³ + v_j w_j³) x³/3 + O(v w⁵ x⁵), and both brackets can stay finite while each v_i w_i grows
+ *       (the two linear parts cancel): the limit is c x + d x³, d = −lim (v_i w_i³ + v_j w_j³)/3.</li>
  * </ul>
  */
 public enum ClosureForm {
     TANH("tanh", 2, 1),
     SIGN("sign", 1, 1),
     LINEAR("linear", 1, 1),
-    DERIV("deriv", 3, 2);
+    DERIV("deriv", 3, 2),
+    CUBIC("cubic", 1, 1);
 
     private final String label;
     private final int parameters;

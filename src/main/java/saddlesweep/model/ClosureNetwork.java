@@ -5,7 +5,7 @@ import java.util.StringJoiner;
 
 /**
  * A network of the closure of the model: a sum of terms of the {@link ClosureForm}s, parameters packed term
- * after term (TANH: w, v; SIGN: v; LINEAR: c; DERIV: w, u, c). Every form is an odd function of x, so
+ * after term (TANH: w, v; SIGN: v; LINEAR: c; DERIV: w, u, c; CUBIC: d). Every form is an odd function of x, so
  * E and distances over the Gaussian input integrate over x ≥ 0 only (the sign term is smooth there).
  * Notation below: t = tanh(w x), s = sech²(w x) = 1 − t².
  */
@@ -102,6 +102,7 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
                 case TANH -> f += p[k + 1] * Math.tanh(p[k] * x);
                 case SIGN -> f += p[k] * Math.signum(x);
                 case LINEAR -> f += p[k] * x;
+                case CUBIC -> f += p[k] * x * x * x;
                 case DERIV -> {
                     double t = Math.tanh(p[k] * x);
                     f += p[k + 1] * t + p[k + 2] * x * (1 - t * t);
@@ -114,7 +115,7 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
 
     /**
      * Writes ∂f(x)/∂p into jac and returns f(x).
-     * TANH: ∂w = v x s, ∂v = t. SIGN: ∂v = sign x. LINEAR: ∂c = x.
+     * TANH: ∂w = v x s, ∂v = t. SIGN: ∂v = sign x. LINEAR: ∂c = x. CUBIC: ∂d = x³.
      * DERIV: ∂w = u x s − 2 c x² t s, ∂u = t, ∂c = x s.
      */
     public double jacobian(double[] p, double x, double[] jac) {
@@ -138,6 +139,11 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
                     f += p[k] * x;
                     jac[k] = x;
                 }
+                case CUBIC -> {
+                    double x3 = x * x * x;
+                    f += p[k] * x3;
+                    jac[k] = x3;
+                }
                 case DERIV -> {
                     double t = Math.tanh(p[k] * x);
                     double s = 1 - t * t;
@@ -157,7 +163,7 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
     /**
      * Adds scale·∂²f(x)/∂p² into the row-major d×d matrix hess (upper and lower triangle).
      * TANH: ∂ww = −2 v x² t s, ∂wv = x s. DERIV: ∂ww = −2 u x² t s − 2 c x³ s (s − 2 t²), ∂wu = x s,
-     * ∂wc = −2 x² t s. SIGN and LINEAR are linear in their parameter.
+     * ∂wc = −2 x² t s. SIGN, LINEAR and CUBIC are linear in their parameter.
      */
     public void addCurvature(double[] p, double x, double scale, double[] hess) {
         int d = params.length;

@@ -7,6 +7,7 @@ import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.AttractorFinder;
 import saddlesweep.analysis.AttractorKind;
 import saddlesweep.analysis.CriticalPointSolver;
+import saddlesweep.analysis.EmbeddedCriticalPoints;
 import saddlesweep.analysis.Fate;
 import saddlesweep.analysis.FateFinder;
 import saddlesweep.analysis.Optimum;
@@ -89,7 +90,8 @@ public final class RunPipeline {
 
         // the sequence: origin plateau, slow passages, the near-optimal point
         CriticalPointSolver solver = new CriticalPointSolver(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER);
-        List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver).visits(records, diverged ? Double.NaN : genExcess);
+        List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver,
+                new EmbeddedCriticalPoints(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER)).visits(records, diverged ? Double.NaN : genExcess);
         List<RunEvent> events = new ArrayList<>();
         int plateaus = 0;
         int nearOptimal = 0;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ClosureLossTest {
 
     private static final ClosureNetwork MIXED = new ClosureNetwork(
-            new ClosureForm[] {ClosureForm.TANH, ClosureForm.SIGN, ClosureForm.LINEAR, ClosureForm.DERIV},
-            new double[] {0.7, -0.4, 0.3, 0.25, 1.3, 0.8, -0.6});
+            new ClosureForm[] {ClosureForm.TANH, ClosureForm.SIGN, ClosureForm.LINEAR, ClosureForm.DERIV, ClosureForm.CUBIC},
+            new double[] {0.7, -0.4, 0.3, 0.25, 1.3, 0.8, -0.6, -0.05});
 
     private static SquaredLoss data() {
         DataSet d = DataSet.generate(new Teacher(new double[] {1, 3}, new double[] {1, -0.5}), 60, 0.05, 1.0, 7);
@@ -73,6 +73,18 @@ class ClosureLossTest {
             double pair = vi * Math.tanh((wm - delta / 2) * x) + vj * Math.tanh((wm + delta / 2) * x);
             double deriv = new ClosureNetwork(new ClosureForm[] {ClosureForm.DERIV}, new double[] {wm, u, c}).eval(x);
             assertEquals(deriv, pair, 1e-8);
+            // two units turning linear together, w_i = a ε, w_j = b ε → 0, with v_i w_i + v_j w_j = c and
+            // −(v_i w_i³ + v_j w_j³)/3 = d fixed: v_i = (c b² + 3d/ε²)/(a ε (b² − a²)), v_j from the first
+            double eps = 1e-4;
+            double a = 1;
+            double b = 2;
+            double d = -0.05;
+            double vi2 = (c * b * b + 3 * d / (eps * eps)) / (a * eps * (b * b - a * a));
+            double vj2 = (c - vi2 * a * eps) / (b * eps);
+            double two = vi2 * Math.tanh(a * eps * x) + vj2 * Math.tanh(b * eps * x);
+            double cubic = new ClosureNetwork(new ClosureForm[] {ClosureForm.LINEAR, ClosureForm.CUBIC},
+                    new double[] {c, d}).eval(x);
+            assertEquals(cubic, two, 1e-6);
         }
     }
 
