@@ -18,10 +18,11 @@ import saddlesweep.train.TrainingRecord;
  *       (w_i + sign(m)·v_i)/√2 grows as A(0)·(1 + η|m|)^t. A run that starts with ‖θ_0‖ below
  *       {@value #ORIGIN_RADIUS} visits it; it exits at the first record with A(t) ≥ {@value #ORIGIN_RADIUS}, and the
  *       law predicts t = ln({@value #ORIGIN_RADIUS}/A(0)) / ln(1 + η|m|).</li>
- *   <li><b>Slow passages</b> found by a dip of ‖∇L_N‖ ({@link SlowPassageDetector}), refined to their
- *       critical point and labelled by {@link PassageLabel}. After the near-optimal visit a dip is a visit only
- *       when it refines to a critical point (a {@code plateau} on the way to the attractor); elsewhere there the
- *       drift towards the limit slows and speeds up without visiting one.</li>
+ *   <li><b>Slow passages</b> found by a dip of ‖∇L_N‖ ({@link SlowPassageDetector}): a visit when the dip
+ *       refines to a critical point within refine_max_distance (otherwise the motion slows without visiting
+ *       one, as the drift towards a limit at infinity does). They are {@code plateau}s, except when no critical
+ *       point refines next to the minimum of E: then the first dip {@link PassageLabel} calls near-optimal is
+ *       the near-optimal visit.</li>
  *   <li><b>The near-optimal point</b>: the record of minimum E, refined to the nearest critical point,
  *       whatever its index (saddle, degenerate or minimum); the visit is the stretch of records around it within
  *       {@value #VISIT_RADIUS}·(1 + ‖point‖) of the point. A dip passage that refines to the same point is merged
@@ -65,14 +66,16 @@ public final class SequenceFinder {
         // gradient dips
         double[] g = new double[records.size()];
         for (int i = 0; i < g.length; i++) g[i] = records.get(i).gradNorm();
+        boolean dipNear = false;
         for (SlowPassage p : new SlowPassageDetector(settings.dipFactor()).detect(g)) {
             TrainingRecord dip = records.get(p.dipIndex());
             double minLater = Double.isNaN(finalGenExcess) ? Double.POSITIVE_INFINITY : finalGenExcess;
             for (int i = p.enterIndex(); i < records.size(); i++) minLater = Math.min(minLater, records.get(i).genExcess());
-            boolean afterNear = near != null && p.dipIndex() > near.exitIndex();
-            String kind = afterNear ? PassageLabel.PLATEAU : PassageLabel.of(dip.genExcess(), minLater, settings);
+            // one near-optimal visit per run: the minimum-E one when it refined, else the first dip the rule labels so
+            String label = PassageLabel.of(dip.genExcess(), minLater, settings);
+            String kind = near != null || dipNear ? PassageLabel.PLATEAU : label;
             Visit v = refine(records, p.dipIndex(), p.enterIndex(), p.exitIndex(), kind, "gradient_dip");
-            if (afterNear && !v.refined()) continue;      // the drift to the limit slowing, not a visit
+            if (!v.refined()) continue;      // no critical point next to the dip: the motion slowing, not a visit
             if (near != null && near.refined() && v.refined() && Symmetry.distance(v.point(), near.point()) <= SAME_POINT) {
                 near = new Visit(near.kind(), near.detector(), Math.min(near.enterIndex(), v.enterIndex()), near.dipIndex(),
                         Math.max(near.exitIndex(), v.exitIndex()), true, near.point(), near.spectrum(), near.singularity(),
@@ -80,6 +83,7 @@ public final class SequenceFinder {
                 continue;
             }
             if (origin != null && p.dipIndex() <= origin.exitIndex()) continue;      // the origin plateau itself
+            dipNear |= PassageLabel.NEAR_OPTIMAL.equals(kind);
             out.add(v);
         }
         if (near != null) out.add(near);
@@ -122,11 +126,10 @@ public final class SequenceFinder {
     }
 
     /**
-     * The critical point next to record k and the stretch of records around k that stays near it. Candidates:
-     * the critical points of the singular sets next to record k ({@link EmbeddedCriticalPoints}), and
-     * Levenberg–Marquardt on the full network from record k, then (if none is near yet) from the slowest record
-     * (least ‖∇L_N‖) where E is within near_optimal_ratio of E(k), then from records 5, 10, 20 and 40 places
-     * either side of k; the nearest to record k within refine_max_distance wins.
+     * The critical point next to record k and the stretch of records around k that stays near it: the
+     * {@link #nearest} one to record k; if there is none, the first that Levenberg–Marquardt finds within
+     * refine_max_distance of record k from the slowest record (least ‖∇L_N‖) where E is within
+     * near_optimal_ratio of E(k), then from records 5, 10, 20 and 40 places either side of k.
      */
     private Visit around(List<TrainingRecord> records, int k, String kind, String detector) {
         double[] at = records.get(k).theta();
@@ -136,26 +139,13 @@ public final class SequenceFinder {
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).genExcess() <= limitE && records.get(i).gradNorm() < records.get(slowest).gradNorm()) slowest = i;
         }
-        double[] cp = null;
-        double best = settings.refineMaxDistance();
-        // the critical points of the singular sets next to record k: narrower networks' critical points, embedded
-        for (double[] e : embedded.near(at)) {
-            double d = Symmetry.distance(e, at);
-            if (d <= best) {
-                best = d;
-                cp = e;
-            }
-        }
-        for (int off : new int[] {0, Integer.MIN_VALUE, -5, 5, -10, 10, -20, 20, -40, 40}) {
+        double[] cp = nearest(at);
+        for (int off : new int[] {Integer.MIN_VALUE, -5, 5, -10, 10, -20, 20, -40, 40}) {
+            if (cp != null) break;
             int i = off == Integer.MIN_VALUE ? slowest : k + off;
             if (i < 0 || i >= records.size()) continue;
             CriticalPointSolver.Result r = solver.solve(records.get(i).theta());
-            double d = r.converged() ? Symmetry.distance(r.theta(), at) : Double.POSITIVE_INFINITY;
-            if (d <= best) {
-                best = d;
-                cp = r.theta();
-            }
-            if (cp != null && off == 0) break;
+            if (r.converged() && Symmetry.distance(r.theta(), at) <= settings.refineMaxDistance()) cp = r.theta();
         }
         if (cp == null) return null;
         double r = VISIT_RADIUS * (1 + Vectors.norm(cp));
@@ -168,9 +158,28 @@ public final class SequenceFinder {
 
     private Visit refine(List<TrainingRecord> records, int dip, int enter, int exit, String kind, String detector) {
         double[] at = records.get(dip).theta();
-        CriticalPointSolver.Result cp = solver.solve(at);
-        boolean refined = cp.converged() && Vectors.distance(cp.theta(), at) <= settings.refineMaxDistance();
-        return visit(records, refined ? cp.theta() : at, refined, dip, enter, exit, kind, detector);
+        double[] cp = nearest(at);
+        return visit(records, cp != null ? cp : at, cp != null, dip, enter, exit, kind, detector);
+    }
+
+    /**
+     * The critical point nearest to θ within refine_max_distance, or null: among the critical points of the
+     * singular sets next to θ ({@link EmbeddedCriticalPoints}) and Levenberg–Marquardt's from θ.
+     */
+    private double[] nearest(double[] at) {
+        double[] cp = null;
+        double best = settings.refineMaxDistance();
+        List<double[]> candidates = new ArrayList<>(embedded.near(at));
+        CriticalPointSolver.Result lm = solver.solve(at);
+        if (lm.converged()) candidates.add(lm.theta());
+        for (double[] c : candidates) {
+            double d = Symmetry.distance(c, at);
+            if (d <= best) {
+                best = d;
+                cp = c;
+            }
+        }
+        return cp;
     }
 
     private Visit visit(List<TrainingRecord> records, double[] point, boolean refined, int dip, int enter, int exit,

@@ -109,4 +109,59 @@ class FatesTest {
         assertEquals(fit[0], Math.max(a[0], a[1]), 1e-9);
         assertBelowEveryRecord(r);
     }
+
+    @Test
+    void twoUnitsTurningLinearTogetherEndOnALinearPlusCubicLimit() {
+        // a quickstart run (N = 50, σ² = 0.1, H = 3, data seed 2, init seed 3): two units' w → 0 at different rates
+        RunConfig c = RunConfig.of(ONE, 50, 0.1, 3, 2, 3);
+        RunResult r = RunPipeline.run(c);
+        RunSummary s = r.run();
+        assertEquals("at_infinity", s.attractorKind(), s.error());
+        assertTrue(s.certified());
+        assertEquals("linear", s.infinityMechanism());
+        assertEquals("tanh,linear,cubic", s.limitModel());
+        double[] p = s.limitParams();                 // w, v, c, d
+        // independent: with w fixed, (v, c, d) are the linear least-squares fit on tanh(w x), x, x³
+        DataSet d = c.dataSet();
+        double[][] a = new double[3][4];
+        for (int k = 0; k < d.size(); k++) {
+            double x = d.x()[k];
+            double[] b = {Math.tanh(p[0] * x), x, x * x * x};
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) a[i][j] += b[i] * b[j];
+                a[i][3] += b[i] * d.y()[k];
+            }
+        }
+        double[] sol = solve3(a);
+        for (int i = 0; i < 3; i++) assertEquals(sol[i], p[1 + i], 1e-8 * (1 + Math.abs(sol[i])), "coefficient " + i);
+        // the run's two linear units carry c = Σ v_i w_i and d = −Σ v_i w_i³/3 towards the limit
+        double[] t = r.trajectory().get(r.trajectory().size() - 1).theta();
+        double cRun = 0;
+        double dRun = 0;
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(t[i]) > 0.2) continue;       // the ordinary unit
+            cRun += t[3 + i] * t[i];
+            dRun -= t[3 + i] * t[i] * t[i] * t[i] / 3;
+        }
+        assertEquals(p[2], cRun, 0.05 * Math.abs(p[2]));
+        assertEquals(p[3], dRun, 0.1 * Math.abs(p[3]));
+        assertBelowEveryRecord(r);
+    }
+
+    /** Gaussian elimination of a 3×4 augmented system. */
+    private static double[] solve3(double[][] a) {
+        for (int col = 0; col < 3; col++) {
+            int piv = col;
+            for (int row = col + 1; row < 3; row++) if (Math.abs(a[row][col]) > Math.abs(a[piv][col])) piv = row;
+            double[] tmp = a[col];
+            a[col] = a[piv];
+            a[piv] = tmp;
+            for (int row = 0; row < 3; row++) {
+                if (row == col) continue;
+                double f = a[row][col] / a[col][col];
+                for (int k = col; k < 4; k++) a[row][k] -= f * a[col][k];
+            }
+        }
+        return new double[] {a[0][3] / a[0][0], a[1][3] / a[1][1], a[2][3] / a[2][2]};
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import saddlesweep.analysis.SequenceFinder;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Teacher;
@@ -67,5 +68,33 @@ class SequenceTest {
         SquaredLoss loss = SquaredLoss.empirical(c.dataSet());
         assertTrue(loss.gradientNorm(e.point()) <= 1e-10, "‖∇L_N‖ at the near-optimal point " + loss.gradientNorm(e.point()));
         assertEquals(r.run().minGenStep(), e.stepDip());
+    }
+
+    @Test
+    void everyNoisyOverRealizableRunHasANearOptimalCriticalPointWithItsOwnMorseIndex() {
+        int found = 0;
+        int runs = 0;
+        for (int hidden : new int[] {2, 3}) {
+            for (long init = 1; init <= 4; init++) {
+                RunConfig c = RunConfig.of(ONE, 100, 0.01, hidden, 1, init);
+                c = c.withTraining(c.training().withTail("gd").withMaxSteps(20_000));
+                RunResult r = RunPipeline.run(c);
+                runs++;
+                List<RunEvent> near = r.events().stream().filter(e -> e.kind().equals("near_optimal")).toList();
+                if (near.isEmpty()) continue;
+                found++;
+                RunEvent e = near.get(0);
+                SquaredLoss loss = SquaredLoss.empirical(c.dataSet());
+                assertTrue(loss.gradientNorm(e.point()) <= 1e-10, "‖∇L_N‖ at the near-optimal point " + loss.gradientNorm(e.point()));
+                // the index recounted from a fresh decomposition of the Hessian at the reported point
+                double[] ev = Spectrum.of(loss.hessian(e.point())).values();
+                double t = 1e-7 * Math.max(Math.abs(ev[0]), Math.abs(ev[ev.length - 1]));
+                int index = 0;
+                for (double v : ev) if (v < -t) index++;
+                assertEquals(index, e.morseIndex());
+                assertTrue(e.distance() <= 1.0, "within refine_max_distance: " + e.distance());
+            }
+        }
+        assertTrue(found >= runs - 1, "near-optimal events in " + found + " of " + runs + " runs");
     }
 }
