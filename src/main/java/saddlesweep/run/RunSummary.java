@@ -27,7 +27,7 @@ import java.io.Serializable;
  * @param certified         whether the fate (attractor_kind) was certified, see {@code FateFinder}
  * @param infinityMechanism for at_infinity: saturating, linear, derivative_pair (comma-separated); else null
  * @param limitModel        forms of the limit function in the closure of the model, e.g. {@code tanh,sign}
- * @param limitParams       its canonical parameters, term after term (tanh: w, v; sign: v; linear: c; deriv: w, u, c)
+ * @param limitParams       its canonical parameters, term after term (tanh: w, v; sign: v; linear: c; deriv: w, u, c; cubic: d)
  * @param limitTrainLoss    L_N of the limit function
  * @param limitGenExcess    E of the limit function
  * @param approach          {@code geometric} or {@code algebraic}: how L_N(θ_t) falls to L_N(limit)
