@@ -158,8 +158,11 @@ public final class SequenceFinder {
 
     private Visit refine(List<TrainingRecord> records, int dip, int enter, int exit, String kind, String detector) {
         double[] at = records.get(dip).theta();
-        double[] cp = nearest(at);
-        return visit(records, cp != null ? cp : at, cp != null, dip, enter, exit, kind, detector);
+        // Levenberg–Marquardt from the dip only: an embedded point a drifting run merely passes within
+        // refine_max_distance of (a narrower fit, far in L_N) is no visit
+        CriticalPointSolver.Result cp = solver.solve(at);
+        boolean refined = cp.converged() && Symmetry.distance(cp.theta(), at) <= settings.refineMaxDistance();
+        return visit(records, refined ? cp.theta() : at, refined, dip, enter, exit, kind, detector);
     }
 
     /**
