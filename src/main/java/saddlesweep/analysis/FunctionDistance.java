@@ -15,9 +15,6 @@ public final class FunctionDistance {
     private FunctionDistance() {
     }
 
-    /** Limits closer than this in population L² distance are one attractor (fn_cluster_tol). */
-    public static final double CLUSTER_TOL = 1e-6;
-
     public static double between(PopulationExcess pop, ClosureNetwork a, ClosureNetwork b) {
         SquaredLoss rule = pop.ruleFor(Math.max(a.maxAbsW(), b.maxAbsW()));
         double[] x = rule.x();

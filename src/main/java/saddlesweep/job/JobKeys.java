@@ -46,7 +46,7 @@ final class JobKeys {
 
     /** Keys of {@code analysis}, in the order of {@code AnalysisSettings}' components. */
     static final List<String> ANALYSIS_KEYS = List.of("dip_factor", "near_optimal_ratio", "near_optimal_abs",
-            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "drift_min_growth");
+            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "drift_min_growth", "fn_cluster_tol");
 
     /** Sections with their keys, for "`eta` belongs under `training`" hints. */
     static final Map<String, List<String>> SECTIONS = Map.of(TEACHER, TEACHER_KEYS, TRAINING, TRAINING_KEYS,

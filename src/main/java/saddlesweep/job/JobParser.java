@@ -416,9 +416,10 @@ public final class JobParser {
         double refineMaxDistance = setting(e, section, "refine_max_distance", Bound.above(0), d.refineMaxDistance());
         double clusterTol = setting(e, section, "cluster_tol", Bound.above(0), d.clusterTol());
         double driftMinGrowth = setting(e, section, "drift_min_growth", Bound.above(0), d.driftMinGrowth());
+        double fnClusterTol = setting(e, section, "fn_cluster_tol", Bound.above(0), d.fnClusterTol());
         try {
             return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                    refineMaxDistance, clusterTol, driftMinGrowth);
+                    refineMaxDistance, clusterTol, driftMinGrowth, fnClusterTol);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }

@@ -228,6 +228,9 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         b.append("  refine_max_distance: ").append(YamlNumbers.format(analysis.refineMaxDistance())).append('\n');
         b.append("  cluster_tol: ").append(YamlNumbers.format(analysis.clusterTol())).append('\n');
         b.append("  drift_min_growth: ").append(YamlNumbers.format(analysis.driftMinGrowth())).append('\n');
+        if (analysis.fnClusterTol() != AnalysisSettings.DEFAULT_FN_CLUSTER_TOL) {     // as above: only when set
+            b.append("  fn_cluster_tol: ").append(YamlNumbers.format(analysis.fnClusterTol())).append('\n');
+        }
     }
 
     private static String numbers(double[] xs) {

@@ -71,7 +71,7 @@ public final class AttractorTable {
     }
 
     /** Rebuilds the partition from the committed runs; returns the number of rows (data sets). */
-    public long rebuild(SparkSession spark, double clusterTol) throws IOException {
+    public long rebuild(SparkSession spark, double clusterTol, double fnClusterTol) throws IOException {
         Path runs = root.partition(ResultTable.RUNS, sweep);
         List<AttractorRow> rows = new ArrayList<>();
         if (root.exists(runs) && !root.list(runs).isEmpty()) {
@@ -90,7 +90,7 @@ public final class AttractorTable {
                                     doubles(r, 18), r.isNullAt(19) ? Double.NaN : r.getDouble(19),
                                     r.isNullAt(20) ? Double.NaN : r.getDouble(20))))
                     .groupByKey()
-                    .map(g -> summarize(name, g._1(), g._2(), clusterTol))
+                    .map(g -> summarize(name, g._1(), g._2(), clusterTol, fnClusterTol))
                     .collect();
             rows = new ArrayList<>(rows);
             rows.sort(Comparator.comparing(AttractorRow::teacher, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
@@ -135,7 +135,8 @@ public final class AttractorTable {
     }
 
     /** The row of one data set from all its runs. */
-    static AttractorRow summarize(String sweep, DataSetKey key, Iterable<RunOutcome> outcomes, double clusterTol) {
+    static AttractorRow summarize(String sweep, DataSetKey key, Iterable<RunOutcome> outcomes, double clusterTol,
+                                  double fnClusterTol) {
         long runs = 0;
         Double optTrainLoss = null;
         String optFrom = null;
@@ -162,7 +163,7 @@ public final class AttractorTable {
             }
         }
         // function space: limits within fn_cluster_tol in population L² distance are one attractor
-        double fnTol = FunctionDistance.CLUSTER_TOL;
+        double fnTol = fnClusterTol;
         PopulationExcess pop = teacherW == null ? null : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
         List<Cluster> fn = pop == null ? List.of() : AttractorClustering.cluster(fnMembers,
                 (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
+import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.error.StorageFault;
 import saddlesweep.error.UserError;
 import saddlesweep.job.SweepJob;
@@ -111,9 +112,9 @@ public final class SweepRunner {
             return new SweepOutcome(job.size(), progress.computed(), progress.done(), false, progress.statuses(),
                     progress.seconds(), usage.utilisation(), usage.wallMs() / 1e3);
         }
-        double clusterTol = job.task(0).analysis().clusterTol();
+        AnalysisSettings analysis = job.task(0).analysis();
         jsc.setJobDescription("sweep " + name + ": attractors");
-        attractors.rebuild(spark, clusterTol);
+        attractors.rebuild(spark, analysis.clusterTol(), analysis.fnClusterTol());
         progress.finish(true, usage.utilisation());
         return new SweepOutcome(job.size(), progress.computed(), progress.done(), true, progress.statuses(),
                 progress.seconds(), usage.utilisation(), usage.wallMs() / 1e3);

@@ -53,7 +53,7 @@ class FunctionSpaceTest {
         List<AttractorClustering.Member> members = limits.keySet().stream().sorted()
                 .map(k -> new AttractorClustering.Member(k, limits.get(k).params(), 0, 0)).toList();
         List<AttractorClustering.Cluster> clusters = AttractorClustering.cluster(members,
-                (x, y) -> FunctionDistance.between(POP, limits.get(x.taskId()), limits.get(y.taskId())) <= FunctionDistance.CLUSTER_TOL);
+                (x, y) -> FunctionDistance.between(POP, limits.get(x.taskId()), limits.get(y.taskId())) <= AnalysisSettings.DEFAULT_FN_CLUSTER_TOL);
         assertEquals(2, clusters.size());
         assertEquals(3, clusters.get(0).size());
         assertEquals(List.of("a", "b", "c"), clusters.get(0).members().stream().map(AttractorClustering.Member::taskId).toList());
@@ -67,7 +67,7 @@ class FunctionSpaceTest {
         double far = FunctionDistance.between(POP, sign(v), tanh(10, v));
         double near = FunctionDistance.between(POP, sign(v), tanh(1e14, v));
         assertTrue(far > 1e-2, "w = 10: " + far);
-        assertTrue(near < FunctionDistance.CLUSTER_TOL, "w = 1e14: " + near);
+        assertTrue(near < AnalysisSettings.DEFAULT_FN_CLUSTER_TOL, "w = 1e14: " + near);
         // the 1/√w law: E[(1 − tanh(w|x|))²] ≈ (2/w) φ(0) ∫_0^∞ (1 − tanh u)² du, and ∫_0^∞ (1 − tanh u)² du = 2 ln 2 − 1
         double d1 = FunctionDistance.between(POP, sign(v), tanh(1e4, v));
         double d2 = FunctionDistance.between(POP, sign(v), tanh(4e4, v));

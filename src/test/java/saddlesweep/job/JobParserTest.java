@@ -51,6 +51,7 @@ class JobParserTest {
                 analysis:
                   dip_factor: 20
                   cluster_tol: 1.0e-6
+                  fn_cluster_tol: 1.0e-5
                 chunk_size: 7
                 """), false);
         assertArrayEquals(new double[] {2.5}, job.inputStd().values());
@@ -59,7 +60,9 @@ class JobParserTest {
                 job.training());
         AnalysisSettings a = AnalysisSettings.defaults();
         assertEquals(new AnalysisSettings(20.0, a.nearOptimalRatio(), a.nearOptimalAbs(), a.eigenRelTol(),
-                a.singularTol(), a.refineMaxDistance(), 1e-6, a.driftMinGrowth()), job.analysis());
+                a.singularTol(), a.refineMaxDistance(), 1e-6, a.driftMinGrowth(), 1e-5), job.analysis());
+        assertTrue(job.canonicalDefinition().contains("fn_cluster_tol: 1.0e-5"), job.canonicalDefinition());
+        assertEquals(job.analysis(), JobParser.parse(job.canonicalYaml(), false).analysis(), "the stored YAML gives it back");
         assertEquals(7, job.chunkSize());
     }
 
@@ -148,7 +151,12 @@ class JobParserTest {
         }
         String gd = JobParser.parse(JobTexts.plus("training: {tail: gd}"), false).canonicalDefinition();
         assertTrue(gd.contains("  tail: gd\n") && gd.contains("  horizon_steps: "), gd);
-        for (String key : JobKeys.ANALYSIS_KEYS) assertTrue(def.contains("  " + key + ": "), key);
+        // fn_cluster_tol likewise
+        for (String key : JobKeys.ANALYSIS_KEYS) {
+            if (!key.equals("fn_cluster_tol")) assertTrue(def.contains("  " + key + ": "), key);
+        }
+        String fn = JobParser.parse(JobTexts.plus("analysis: {fn_cluster_tol: 1.0e-7}"), false).canonicalDefinition();
+        assertTrue(fn.contains("  fn_cluster_tol: 1.0e-7\n"), fn);
     }
 
     @Test

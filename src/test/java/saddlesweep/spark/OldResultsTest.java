@@ -56,7 +56,7 @@ class OldResultsTest {
             assertEquals("teacher", r.getAs("teacher"));
         }
         assertEquals(runs, SweepFixture.rows(spark, out, ResultTable.RUNS, "tiny"));
-        long rows = new AttractorTable(SweepFixture.root(spark, out), "tiny").rebuild(spark, 1e-4);
+        long rows = new AttractorTable(SweepFixture.root(spark, out), "tiny").rebuild(spark, 1e-4, 1e-6);
         assertEquals(SweepFixture.DATA_SETS, rows);
         assertEquals(attractors, SweepFixture.rows(spark, out, ResultTable.ATTRACTORS, "tiny"));
         assertTrue(attractors.get(0).contains("teacher"), attractors.get(0));
