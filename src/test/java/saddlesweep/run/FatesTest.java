@@ -3,10 +3,13 @@ package saddlesweep.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import saddlesweep.model.DataSet;
 import saddlesweep.model.NormalStream;
+import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.TrainingRecord;
 
@@ -146,6 +149,38 @@ class FatesTest {
         assertEquals(p[2], cRun, 0.05 * Math.abs(p[2]));
         assertEquals(p[3], dRun, 0.1 * Math.abs(p[3]));
         assertBelowEveryRecord(r);
+    }
+
+    @Test
+    void aSlowFiniteMinimumIsReachedByTheTailAndApproachedAtItsSmallestEigenvalue() {
+        // a quickstart run (N = 200, σ² = 0.01, H = 2, data seed 2, init seed 3): λ_min ≈ 1e-6, so GD needs ~10^7 steps
+        RunConfig c = RunConfig.of(ONE, 200, 0.01, 2, 2, 3);
+        RunResult r = RunPipeline.run(c);
+        RunSummary s = r.run();
+        assertEquals("finite", s.attractorKind(), s.error());
+        assertTrue(s.certified() && s.polished());
+        double lambda = s.attractorEigenvalues()[0];
+        assertTrue(lambda > 1e-7 && lambda < 1e-5, "λ_min " + lambda);
+        assertTrue(s.gdSteps() < 10_000 && s.steps() > 10_000_000, "GD " + s.gdSteps() + ", tail to " + s.steps());
+        // linearisation: on the slowest mode the distance to the minimum falls as exp(−η λ_min Δsteps); the run is
+        // still ~0.3 away when the polish takes over, so the quartic terms speed it up by ~10 % over the last doubling
+        double[] a = s.attractor();
+        List<TrajectoryPoint> t = r.trajectory();
+        TrajectoryPoint late = t.get(t.size() - 2);
+        TrajectoryPoint early = t.stream().filter(q -> q.step() >= late.step() / 2).findFirst().orElseThrow();
+        double[] u = saddlesweep.analysis.Spectrum.of(SquaredLoss.empirical(c.dataSet()).hessian(s.attractor())).vector(0);
+        double rate = -Math.log(Math.abs(along(u, late.theta(), a) / along(u, early.theta(), a)))
+                / (c.training().eta() * (late.step() - early.step()));
+        assertEquals(lambda, rate, 0.15 * lambda, "decay rate over steps " + early.step() + " → " + late.step());
+        assertBelowEveryRecord(r);
+    }
+
+    /** uᵀ(θ − a) with θ brought to the canonical form the attractor is reported in. */
+    private static double along(double[] u, double[] theta, double[] a) {
+        double[] c = saddlesweep.model.Symmetry.canonical(theta);
+        double d = 0;
+        for (int i = 0; i < u.length; i++) d += u[i] * (c[i] - a[i]);
+        return d;
     }
 
     /** Gaussian elimination of a 3×4 augmented system. */
