@@ -1,6 +1,5 @@
 package saddlesweep.analysis;
 
-
 import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 
