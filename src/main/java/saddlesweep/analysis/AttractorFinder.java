@@ -57,7 +57,7 @@ public final class AttractorFinder {
         if (!strict && !allowDegenerate) return null;
         NewtonPolish.Mode mode = strict ? NewtonPolish.Mode.STRICT : NewtonPolish.Mode.DEGENERATE;
         double radius = POLISH_RADIUS * (1 + Vectors.norm(theta));
-        NewtonPolish.Result p = new NewtonPolish(loss, tol, radius).polish(theta, mode);
+        NewtonPolish.Result p = new NewtonPolish(loss, tol, radius).polish(theta, mode, sp);
         if (!p.ok() || !(p.gradNorm() <= POLISH_GRAD_TOL)) return null;
         double[] mid = Vectors.addScaled(theta, 0.5, Vectors.addScaled(p.theta(), -1, theta));
         for (double[] point : new double[][] {mid, p.theta()}) {

@@ -1,7 +1,5 @@
 package saddlesweep.analysis;
 
-import org.ejml.data.DMatrixRMaj;
-
 import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 
@@ -34,13 +32,17 @@ public final class NewtonPolish {
     }
 
     public Result polish(double[] start, Mode mode) {
+        return polish(start, mode, null);
+    }
+
+    /** {@link #polish(double[], Mode)} given the spectrum of ∇²L at the start (null: computed here). */
+    public Result polish(double[] start, Mode mode, Spectrum atStart) {
         double[] theta = start.clone();
         double[] g = new double[theta.length];
         double value = objective.gradient(theta, g);
         double gnorm = Vectors.norm(g);
         for (int it = 0; it < MAX_ITER; it++) {
-            DMatrixRMaj hess = objective.hessian(theta);
-            Spectrum sp = Spectrum.of(hess);
+            Spectrum sp = it == 0 && atStart != null ? atStart : Spectrum.of(objective.hessian(theta));
             if (sp.morseIndex(eigenRelTol) > 0) return fail(theta, value, gnorm, it, "negative curvature");
             if (mode == Mode.STRICT && !sp.positiveDefinite(eigenRelTol)) {
                 return fail(theta, value, gnorm, it, "singular Hessian");

@@ -108,26 +108,44 @@ public final class SquaredLoss implements Objective {
      */
     @Override
     public DMatrixRMaj hessian(double[] theta) {
+        int d = theta.length;
+        double[] hess = new double[d * d];
+        gradientAndHessian(theta, new double[d], hess);
+        return DMatrixRMaj.wrap(d, d, hess);
+    }
+
+    /**
+     * L(θ), ∇L(θ) into grad and ∇²L(θ) into hess (row-major d×d, overwritten) in one pass over the points,
+     * one tanh per unit and point: the same sums as {@link #gradient(double[], double[])} and
+     * {@link #hessian(double[])}.
+     */
+    public double gradientAndHessian(double[] theta, double[] grad, double[] hess) {
         int h = Mlp.units(theta);
         int d = 2 * h;
-        double[] hess = new double[d * d];
+        java.util.Arrays.fill(grad, 0.0);
+        java.util.Arrays.fill(hess, 0, d * d, 0.0);
         double[] jac = new double[d];   // ∂f/∂θ at x_k
         double[] t = new double[h];
         double[] sech2 = new double[h];
+        double s = 0;
         for (int k = 0; k < x.length; k++) {
             double xk = x[k];
             double f = 0;
             for (int i = 0; i < h; i++) {
-                t[i] = Math.tanh(theta[i] * xk);
-                sech2[i] = 1 - t[i] * t[i];
-                f += theta[h + i] * t[i];
+                double ti = Math.tanh(theta[i] * xk);
+                t[i] = ti;
+                sech2[i] = 1 - ti * ti;
+                f += theta[h + i] * ti;
                 jac[i] = theta[h + i] * xk * sech2[i];   // ∂f/∂w_i = v_i x s_i
-                jac[h + i] = t[i];                       // ∂f/∂v_i = t_i
+                jac[h + i] = ti;                         // ∂f/∂v_i = t_i
             }
             double om = weight[k];
-            double wr = om * (f - y[k]);
+            double r = f - y[k];
+            double wr = om * r;
+            s += wr * r;
             for (int a = 0; a < d; a++) {
                 double ja = om * jac[a];
+                grad[a] += wr * jac[a];
                 int row = a * d;
                 for (int b = a; b < d; b++) hess[row + b] += ja * jac[b];
             }
@@ -139,6 +157,6 @@ public final class SquaredLoss implements Objective {
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < a; b++) hess[a * d + b] = hess[b * d + a];
         }
-        return DMatrixRMaj.wrap(d, d, hess);
+        return 0.5 * s;
     }
 }

@@ -13,7 +13,7 @@ import saddlesweep.model.Vectors;
 /**
  * The tail of a run after plain GD has equilibrated its fast directions: the flow that GD follows
  * ({@link ModifiedGradientField}, time τ = η·steps) integrated by {@link Rosenbrock23} with the analytic
- * Hessian as Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
+ * Hessian in the Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
  * integrator's steps end on the grid's steps), and the {@link GradientDescent.Finisher} is asked at each
  * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code max_steps} at the
  * horizon, {@code diverged} on non-finite values or a step size that underflows.
@@ -40,6 +40,7 @@ public final class FlowTail {
     private final double rtol;
     private final double atol;
     private long evaluations;
+    private long jacobians;
     private long unstableStep;
 
     public FlowTail(SquaredLoss loss, double eta, int recordsPerDecade, double gradTol,
@@ -61,6 +62,11 @@ public final class FlowTail {
     /** Field evaluations of the last {@link #run}. */
     public long evaluations() {
         return evaluations;
+    }
+
+    /** Jacobian (and so Hessian) evaluations of the last {@link #run}, included in {@link #evaluations}. */
+    public long jacobians() {
+        return jacobians;
     }
 
     /** First record step of the last {@link #run} where η·λ_max(∇²L_N) ≥ 2 (GD unstable), or −1 if none. */
@@ -104,8 +110,11 @@ public final class FlowTail {
                             "flow tail stopped at step " + at + ": non-finite values or step size underflow");
                 }
                 if (next < horizon && ode.time() >= eta * next * (1 - 1e-12)) {
-                    double[] theta = relaxFast(ode.state(), eta * next - lastRecordTime);
-                    if (!ode.reset(theta)) theta = ode.state();
+                    // the integrator evaluated its Jacobian, and so the field its Hessian, at the accepted state
+                    double[] state = ode.state();
+                    double[] hs = field.lastHessian();
+                    double[] theta = relaxFast(state, hs, eta * next - lastRecordTime);
+                    if (theta == null || !ode.reset(theta)) theta = state;
                     lastRecordTime = eta * next;
                     TrainingRecord r = record(next, theta);
                     if (!Double.isFinite(r.trainLoss()) || !Vectors.allFinite(theta)) {
@@ -115,12 +124,17 @@ public final class FlowTail {
                     if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
                         return new GradientDescent.Outcome(GradientDescent.CONVERGED, next, theta, records, null);
                     }
-                    if (unstableStep < 0 && eta * maxEigenvalue(loss.hessian(theta)) >= 2) unstableStep = next;
+                    if (unstableStep < 0) {
+                        // ∇²L_N(θ): the one above, or, after a reset, the field's last Hessian (at the relaxed θ)
+                        double[] hθ = theta == state ? hs : field.hasHessian() ? field.lastHessian() : loss.hessian(theta).data;
+                        if (eta * maxEigenvalue(DMatrixRMaj.wrap(d, d, hθ)) >= 2) unstableStep = next;
+                    }
                     next = grid.next(next);
                 }
             }
         } finally {
             evaluations = ode.evaluations();
+            jacobians = ode.jacobians();
         }
     }
 
@@ -129,15 +143,16 @@ public final class FlowTail {
      * eigen-directions with λ_k·Δτ ≥ {@value #RELAX_TIMES} (Δτ: flow time since the last record). Those modes
      * have decayed by e^−50 since the last record in the flow (and in GD), so their exact value is the
      * quasi-static one, g·u_k = 0, to O(1/(λ_k τ_slow)); the integrator's local errors in them, amplified by
-     * λ_k, would otherwise dominate ‖∇L_N‖ at the records once the slow gradient is small.
+     * λ_k, would otherwise dominate ‖∇L_N‖ at the records once the slow gradient is small. {@code hessian} is
+     * ∇²L_N(θ) (row-major). Returns null when no mode is relaxed (or the result is not finite): θ stands.
      */
-    double[] relaxFast(double[] theta, double dt) {
-        DMatrixRMaj h = loss.hessian(theta);
+    double[] relaxFast(double[] theta, double[] hessian, double dt) {
         int d = theta.length;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(h)) return theta;
+        if (!eig.decompose(DMatrixRMaj.wrap(d, d, hessian.clone()))) return null;
         double[] g = loss.gradient(theta);
         double[] out = theta.clone();
+        boolean relaxed = false;
         for (int k = 0; k < d; k++) {
             double lambda = eig.getEigenvalue(k).real;
             DMatrixRMaj u = eig.getEigenVector(k);
@@ -146,8 +161,9 @@ public final class FlowTail {
             for (int i = 0; i < d; i++) c += u.data[i] * g[i];
             c /= lambda;
             for (int i = 0; i < d; i++) out[i] -= c * u.data[i];
+            relaxed = true;
         }
-        return Vectors.allFinite(out) ? out : theta;
+        return relaxed && Vectors.allFinite(out) ? out : null;
     }
 
     /** Largest eigenvalue of a symmetric matrix. */

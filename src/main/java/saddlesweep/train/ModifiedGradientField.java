@@ -14,7 +14,8 @@ import saddlesweep.model.SquaredLoss;
  *
  * <p>H g is formed without H, in O(N·H): H g = Σ ω [(Jᵀg) J + r ∇²f g] with, per unit,
  * (∇²f g)_{w_i} = −2 v_i x² t s g_{w_i} + x s g_{v_i} and (∇²f g)_{v_i} = x s g_{w_i}
- * (t = tanh(w_i x), s = 1 − t²); the full Hessian is built only when the Jacobian is asked for.
+ * (t = tanh(w_i x), s = 1 − t²). When the Jacobian is asked for, g and H come from one pass
+ * ({@link SquaredLoss#gradientAndHessian}) and H g = H·g; the Hessian is kept ({@link #lastHessian}).
  */
 public final class ModifiedGradientField implements VectorField {
 
@@ -28,6 +29,8 @@ public final class ModifiedGradientField implements VectorField {
     private final double[] t;
     private final double[] r;
     private final double[] g;
+    private final double[] hess;
+    private boolean hessianValid;
 
     public ModifiedGradientField(SquaredLoss loss, double eta, int dimension) {
         this.loss = loss;
@@ -40,6 +43,18 @@ public final class ModifiedGradientField implements VectorField {
         this.t = new double[x.length * h];
         this.r = new double[x.length];
         this.g = new double[d];
+        this.hess = new double[d * d];
+    }
+
+    /** Whether the last evaluation that asked for the Jacobian succeeded (so {@link #lastHessian} is there). */
+    public boolean hasHessian() {
+        return hessianValid;
+    }
+
+    /** ∇²L_N at the point of the last evaluation that asked for the Jacobian (row-major, a copy). */
+    public double[] lastHessian() {
+        if (!hessianValid) throw new IllegalStateException("no Jacobian evaluated yet");
+        return hess.clone();
     }
 
     @Override
@@ -49,6 +64,7 @@ public final class ModifiedGradientField implements VectorField {
 
     @Override
     public boolean evaluate(double[] theta, double[] f, double[] jac) {
+        if (jac != null) return evaluateWithJacobian(theta, f, jac);
         Mlp.units(theta);
         java.util.Arrays.fill(g, 0.0);
         // pass 1: t, r and g = Σ ω r J
@@ -93,16 +109,27 @@ public final class ModifiedGradientField implements VectorField {
             f[i] = -(g[i] + 0.5 * eta * hg[i]);
             if (!Double.isFinite(f[i])) return false;
         }
-        if (jac != null) {
-            double[] hess = loss.hessian(theta).data;
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    double hh = 0;
-                    for (int k = 0; k < d; k++) hh += hess[i * d + k] * hess[k * d + j];
-                    jac[i * d + j] = -(hess[i * d + j] + 0.5 * eta * hh);
-                }
+        return true;
+    }
+
+    /** F and J = −(H + (η/2) H²) from one pass giving g and H. */
+    private boolean evaluateWithJacobian(double[] theta, double[] f, double[] jac) {
+        hessianValid = false;
+        loss.gradientAndHessian(theta, g, hess);
+        for (int i = 0; i < d; i++) {
+            double hg = 0;
+            for (int k = 0; k < d; k++) hg += hess[i * d + k] * g[k];
+            f[i] = -(g[i] + 0.5 * eta * hg);
+            if (!Double.isFinite(f[i])) return false;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double hh = 0;
+                for (int k = 0; k < d; k++) hh += hess[i * d + k] * hess[k * d + j];
+                jac[i * d + j] = -(hess[i * d + j] + 0.5 * eta * hh);
             }
         }
+        hessianValid = true;
         return true;
     }
 }

@@ -37,6 +37,7 @@ public final class Rosenbrock23 {
     private double[] jac;
     private double h;
     private long evaluations;
+    private long jacobians;
     private long steps;
     private long rejected;
 
@@ -58,6 +59,7 @@ public final class Rosenbrock23 {
         this.jac = new double[n * n];
         if (!field.evaluate(y, f, jac)) throw new ArithmeticException("non-finite field at the start");
         evaluations++;
+        jacobians++;
         this.h = h0;
     }
 
@@ -72,6 +74,11 @@ public final class Rosenbrock23 {
     /** Number of F evaluations so far. */
     public long evaluations() {
         return evaluations;
+    }
+
+    /** Number of those evaluations that also gave the Jacobian (one per step attempt that got that far). */
+    public long jacobians() {
+        return jacobians;
     }
 
     public long steps() {
@@ -122,6 +129,7 @@ public final class Rosenbrock23 {
                 yNew[i] = y[i] + hh * k2[i];
             }
             evaluations++;
+            jacobians++;
             if (!field.evaluate(yNew, fNew, jNew)) {
                 h = hh * 0.25;
                 rejected++;
@@ -164,6 +172,7 @@ public final class Rosenbrock23 {
         double[] fNew = new double[n];
         double[] jNew = new double[n * n];
         evaluations++;
+        jacobians++;
         if (!field.evaluate(newY, fNew, jNew)) return false;
         y = newY.clone();
         f = fNew;
