@@ -2,6 +2,8 @@ package saddlesweep.analysis;
 
 import java.util.List;
 
+import org.ejml.data.DMatrixRMaj;
+
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.TrainingRecord;
@@ -51,9 +53,10 @@ public final class AttractorFinder {
 
     Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
         double tol = settings.eigenRelTol();
-        Spectrum sp = Spectrum.of(loss.hessian(theta));
+        DMatrixRMaj h = loss.hessian(theta);
+        Spectrum sp = Spectrum.of(h);
         if (sp.morseIndex(tol) > 0 || eta * sp.maxAbs() >= 2) return null;
-        boolean strict = sp.positiveDefinite(tol);
+        boolean strict = sp.isolatedMinimum(h, tol);
         if (!strict && !allowDegenerate) return null;
         NewtonPolish.Mode mode = strict ? NewtonPolish.Mode.STRICT : NewtonPolish.Mode.DEGENERATE;
         double radius = POLISH_RADIUS * (1 + Vectors.norm(theta));
@@ -61,8 +64,9 @@ public final class AttractorFinder {
         if (!p.ok() || !(p.gradNorm() <= POLISH_GRAD_TOL)) return null;
         double[] mid = Vectors.addScaled(theta, 0.5, Vectors.addScaled(p.theta(), -1, theta));
         for (double[] point : new double[][] {mid, p.theta()}) {
-            Spectrum s = Spectrum.of(loss.hessian(point));
-            if (s.morseIndex(tol) > 0 || (strict && !s.positiveDefinite(tol))) return null;
+            DMatrixRMaj hp = loss.hessian(point);
+            Spectrum s = Spectrum.of(hp);
+            if (s.morseIndex(tol) > 0 || (strict && !s.isolatedMinimum(hp, tol))) return null;
         }
         return new Attractor(strict ? AttractorKind.FINITE : AttractorKind.DEGENERATE, p.theta(), true, drift);
     }

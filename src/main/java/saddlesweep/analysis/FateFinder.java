@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.ejml.data.DMatrixRMaj;
+
 import saddlesweep.model.ClosureForm;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;
@@ -55,6 +57,10 @@ public final class FateFinder {
     static final double SADDLE_RADIUS = 1e-3;
     /** Gradient norm (in the model's own parameters) a candidate limit must reach. */
     static final double LIMIT_GRAD_TOL = 1e-10;
+    /** A run whose gradient is this small has settled: its limit is within ‖∇L_N‖/λ_min of it. */
+    static final double SETTLED_GRAD = 1e-11;
+    /** Zero eigenvalues at rounding level: ~10^4 ulps of λ_max. */
+    static final double ROUNDING_REL_TOL = 1e-12;
 
     private final SquaredLoss loss;
     private final PopulationExcess pop;
@@ -87,6 +93,7 @@ public final class FateFinder {
         TrainingRecord last = records.get(records.size() - 1);
         double[] thetaT = last.theta();
         if (polished == null) polished = finder.polish(thetaT, 0.0, false);
+        if (polished == null && last.gradNorm() <= SETTLED_GRAD) polished = nearlyDegenerate(thetaT);
         if (polished != null && polished.kind() == AttractorKind.FINITE) {
             ClosureNetwork limit = ClosureNetwork.ofMlp(polished.theta());
             Check c = check(limit, records, true);
@@ -160,6 +167,21 @@ public final class FateFinder {
         return limit != null ? limit : ClosureNetwork.ofMlp(theta);
     }
 
+    /**
+     * A run that has settled (‖∇L_N‖ ≤ {@value #SETTLED_GRAD}) off the singular sets at a minimum whose smallest
+     * eigenvalue is positive but below eigen_rel_tol·λ_max (an ill-conditioned isolated minimum: a near-realizable
+     * fit with little noise): the strict polish with a zero tolerance at rounding level ({@value #ROUNDING_REL_TOL})
+     * and the usual radius; null unless it converges there.
+     */
+    private Attractor nearlyDegenerate(double[] thetaT) {
+        if (Singularity.of(thetaT, settings.singularTol()) != Singularity.NONE) return null;
+        NewtonPolish.Result r = new NewtonPolish(loss, ROUNDING_REL_TOL, AttractorFinder.POLISH_RADIUS * (1 + Vectors.norm(thetaT)))
+                .polish(thetaT, NewtonPolish.Mode.STRICT);
+        if (!r.ok() || !(r.gradNorm() <= AttractorFinder.POLISH_GRAD_TOL)) return null;
+        Spectrum sp = Spectrum.of(loss.hessian(r.theta()));
+        return sp.positiveDefinite(ROUNDING_REL_TOL) ? new Attractor(AttractorKind.FINITE, r.theta(), true, 0.0) : null;
+    }
+
     /** A saddle the run is still on: a critical point of index ≥ 1 next to θ_T. */
     private Fate saddle(double[] thetaT, List<TrainingRecord> records) {
         double tol = settings.eigenRelTol();
@@ -195,8 +217,8 @@ public final class FateFinder {
             if (!r.ok() || !(r.gradNorm() <= LIMIT_GRAD_TOL)) return null;
             p = r.theta();
         }
-        Spectrum scaled = Spectrum.ofJacobiScaled(cl.hessian(p));
-        if (scaled == null || !scaled.positiveDefinite(settings.eigenRelTol())) return null;
+        DMatrixRMaj h = cl.hessian(p);
+        if (!Spectrum.of(h).isolatedMinimum(h, settings.eigenRelTol())) return null;
         return start.withParams(p);
     }
 
@@ -413,9 +435,31 @@ public final class FateFinder {
             alt[k] = !alt[k];
             out.add(candidate(tb, roles, pairs, alt, groups, full, false));
         }
+        // every unit whose |w| falls while its |v| grows, pair members included (a derivative pair whose w → 0 is
+        // itself a linear + cubic term), turning linear together: c x + d x³
+        Role[] poly = roles.clone();
         int linear = 0;
-        for (Role r : roles) if (r == Role.LINEAR) linear++;
-        if (linear >= 2) out.add(candidate(tb, roles, pairs, d, groups, full, true));
+        for (int i = 0; i < h; i++) {
+            boolean turning = Math.abs(tb[i]) < Math.abs(ta[i]) * (1 - TREND) && Math.abs(tb[h + i]) > Math.abs(ta[h + i]) * (1 + TREND);
+            if (turning || roles[i] == Role.LINEAR) poly[i] = Role.LINEAR;
+            if (poly[i] == Role.LINEAR) linear++;
+        }
+        if (linear >= 2) {
+            List<int[]> rest = new ArrayList<>();
+            List<Boolean> restDeriv = new ArrayList<>();
+            for (int k = 0; k < pairs.size(); k++) {
+                int[] pr = pairs.get(k);
+                if (poly[pr[0]] == Role.LINEAR || poly[pr[1]] == Role.LINEAR) {
+                    poly[pr[0]] = poly[pr[1]] = Role.LINEAR;       // a pair goes whole, or not at all
+                    continue;
+                }
+                rest.add(pr);
+                restDeriv.add(d[k]);
+            }
+            boolean[] rd = new boolean[rest.size()];
+            for (int k = 0; k < rd.length; k++) rd[k] = restDeriv.get(k);
+            out.add(candidate(tb, poly, rest, rd, groups, full, true));
+        }
         boolean special = !pairs.isEmpty() || groups.length < Mlp.units(full);
         for (Role r : roles) special |= r != Role.TANH;
         if (!special) out.clear();          // the full network itself: the polishes above have answered

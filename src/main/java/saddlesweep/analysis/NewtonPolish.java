@@ -1,11 +1,14 @@
 package saddlesweep.analysis;
 
+import org.ejml.data.DMatrixRMaj;
+
 import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 
 /**
  * Damped Newton descent to a minimum: δ = −(∇²L)⁺ ∇L with a backtracking (Armijo) line search.
- * In {@link Mode#STRICT} mode every Hessian on the way must be positive definite (an isolated minimum);
+ * In {@link Mode#STRICT} mode every Hessian on the way must be positive definite, as it is or Jacobi-scaled
+ * ({@link Spectrum#isolatedMinimum}: an isolated minimum);
  * in {@link Mode#DEGENERATE} mode the pseudo-inverse ignores eigen-directions within the zero tolerance
  * (a minimum on a critical manifold) but negative curvature still stops it. It never moves further than
  * {@code maxDistance} from the start: a jump that far means the start was not in the minimum's basin.
@@ -42,12 +45,15 @@ public final class NewtonPolish {
         double value = objective.gradient(theta, g);
         double gnorm = Vectors.norm(g);
         for (int it = 0; it < MAX_ITER; it++) {
-            Spectrum sp = it == 0 && atStart != null ? atStart : Spectrum.of(objective.hessian(theta));
+            DMatrixRMaj hess = it == 0 && atStart != null ? null : objective.hessian(theta);
+            Spectrum sp = hess == null ? atStart : Spectrum.of(hess);
             if (sp.morseIndex(eigenRelTol) > 0) return fail(theta, value, gnorm, it, "negative curvature");
-            if (mode == Mode.STRICT && !sp.positiveDefinite(eigenRelTol)) {
+            if (mode == Mode.STRICT && !sp.positiveDefinite(eigenRelTol)
+                    && !sp.isolatedMinimum(hess != null ? hess : objective.hessian(theta), eigenRelTol)) {
                 return fail(theta, value, gnorm, it, "singular Hessian");
             }
-            double[] step = pseudoInverseStep(sp, g);
+            // strict: every eigenvalue is positive, so the full Newton step; degenerate: the zero modes left out
+            double[] step = pseudoInverseStep(sp, g, mode == Mode.STRICT ? 0 : sp.threshold(eigenRelTol));
             double slope = Vectors.dot(g, step);
             if (slope >= 0 || Vectors.norm(step) <= 1e-16 * (1 + Vectors.norm(theta))) {
                 return done(theta, value, gnorm, it);
@@ -87,10 +93,9 @@ public final class NewtonPolish {
         return new Result(false, theta, value, gnorm, it, why);
     }
 
-    /** δ = −Σ_{|λ_k| > tol} (u_kᵀg / λ_k) u_k. */
-    private double[] pseudoInverseStep(Spectrum sp, double[] g) {
+    /** δ = −Σ_{|λ_k| > t} (u_kᵀg / λ_k) u_k. */
+    private static double[] pseudoInverseStep(Spectrum sp, double[] g, double t) {
         double[] lambda = sp.values();
-        double t = sp.threshold(eigenRelTol);
         double[] step = new double[g.length];
         for (int k = 0; k < lambda.length; k++) {
             if (Math.abs(lambda[k]) <= t) continue;

@@ -64,6 +64,18 @@ public final class Spectrum {
         return of(scaled);
     }
 
+    /**
+     * Whether the symmetric matrix h (whose spectrum this is) is positive definite beyond relTol, either as it
+     * is or Jacobi-scaled ({@link #ofJacobiScaled}): an isolated minimum whose parameters differ in scale has
+     * a smallest eigenvalue far below relTol·λ_max that is no zero mode.
+     */
+    public boolean isolatedMinimum(DMatrixRMaj h, double relTol) {
+        if (positiveDefinite(relTol)) return true;
+        if (!(values[0] > 0)) return false;
+        Spectrum scaled = ofJacobiScaled(h);
+        return scaled != null && scaled.positiveDefinite(relTol);
+    }
+
     /** Eigenvalues, ascending. */
     public double[] values() {
         return values.clone();
