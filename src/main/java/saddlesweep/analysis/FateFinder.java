@@ -460,7 +460,10 @@ public final class FateFinder {
             for (int k = 0; k < rd.length; k++) rd[k] = restDeriv.get(k);
             out.add(candidate(tb, poly, rest, rd, groups, full, true));
         }
-        boolean special = !pairs.isEmpty() || groups.length < Mlp.units(full);
+        // three units meeting with growing v: the second-order term (DERIV2)
+        List<int[]> triples = triples(ta, tb);
+        for (int[] t : triples) out.add(triple(tb, t, roles, groups, full));
+        boolean special = !pairs.isEmpty() || !triples.isEmpty() || groups.length < Mlp.units(full);
         for (Role r : roles) special |= r != Role.TANH;
         if (!special) out.clear();          // the full network itself: the polishes above have answered
         return out;
@@ -502,6 +505,89 @@ public final class FateFinder {
             pairs.add(new int[] {bi, bj});
             deriv.add(bd);
         }
+    }
+
+    /**
+     * Triples of units whose |v| all grow over the decade and whose spread of |w| falls and is within PAIR_SHARE of
+     * their mean |w|: three units meeting.
+     */
+    static List<int[]> triples(double[] ta, double[] tb) {
+        int h = Mlp.units(tb);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < h; i++) {
+            for (int j = i + 1; j < h; j++) {
+                for (int k = j + 1; k < h; k++) {
+                    int[] t = {i, j, k};
+                    boolean growing = true;
+                    for (int m : t) growing &= Math.abs(tb[h + m]) > Math.abs(ta[h + m]) * (1 + TREND);
+                    double spreadA = spread(ta, t);
+                    double spreadB = spread(tb, t);
+                    double mean = (Math.abs(tb[i]) + Math.abs(tb[j]) + Math.abs(tb[k])) / 3;
+                    if (growing && spreadB < spreadA * (1 - TREND) && spreadB <= PAIR_SHARE * mean) out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double spread(double[] theta, int[] units) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int m : units) {
+            lo = Math.min(lo, Math.abs(theta[m]));
+            hi = Math.max(hi, Math.abs(theta[m]));
+        }
+        return hi - lo;
+    }
+
+    /**
+     * The candidate of three units meeting: Σ v_i tanh(w_i x) ≈ u T + c T' + e T''/… around the mean w (flipped so
+     * w_i ≥ 0), u = Σ v_i, c = Σ v_i δ_i, e = Σ v_i δ_i²/2, δ_i = w_i − w; the other units as their roles say.
+     */
+    private Candidate triple(double[] tb, int[] t, Role[] roles, int[][] groups, double[] full) {
+        int h = Mlp.units(tb);
+        double w = 0;
+        for (int m : t) w += Math.abs(tb[m]) / t.length;
+        double u = 0;
+        double c = 0;
+        double e = 0;
+        for (int m : t) {
+            double v = Math.signum(tb[m]) * tb[h + m];
+            double delta = Math.abs(tb[m]) - w;
+            u += v;
+            c += v * delta;
+            e += v * delta * delta / 2;
+        }
+        List<ClosureForm> forms = new ArrayList<>(List.of(ClosureForm.DERIV2));
+        List<Double> params = new ArrayList<>(List.of(w, u, c, e));
+        Set<String> mech = new LinkedHashSet<>();
+        for (int i = 0; i < h; i++) {
+            if (i == t[0] || i == t[1] || i == t[2]) continue;
+            switch (roles[i]) {
+                case SIGN -> {
+                    forms.add(ClosureForm.SIGN);
+                    params.add(Math.signum(tb[i]) * tb[h + i]);
+                    mech.add("saturating");
+                }
+                case LINEAR -> {
+                    forms.add(ClosureForm.LINEAR);
+                    params.add(tb[i] * tb[h + i]);
+                    mech.add("linear");
+                }
+                case REMOVED -> {
+                }
+                case TANH -> {
+                    forms.add(ClosureForm.TANH);
+                    params.add(tb[i]);
+                    params.add(tb[h + i]);
+                }
+            }
+        }
+        mech.add("derivative_triple");
+        double[] p = new double[params.size()];
+        for (int k = 0; k < p.length; k++) p[k] = params.get(k);
+        return new Candidate(new ClosureNetwork(forms.toArray(new ClosureForm[0]), p), AttractorKind.AT_INFINITY,
+                String.join(",", mech), tb, roles, new int[0][], new boolean[0], groups, full);
     }
 
     /** Groups of units of θ whose |w| agree to 1e-6 relative and whose v (after the flip) have one sign. */

@@ -13,6 +13,10 @@ package saddlesweep.model;
  *       w_i, w_j → 0 at different rates, v_i tanh(w_i x) + v_j tanh(w_j x) = (v_i w_i + v_j w_j) x
  *       − (v_i w_i³ + v_j w_j³) x³/3 + O(v w⁵ x⁵), and both brackets can stay finite while each v_i w_i grows
  *       (the two linear parts cancel): the limit is c x + d x³, d = −lim (v_i w_i³ + v_j w_j³)/3.</li>
+ *   <li>{@link #DERIV2}: {@code u tanh(w x) + c x sech²(w x) + e ∂²tanh(w x)/∂w²}, ∂²tanh(wx)/∂w² = −2 x² tanh sech²,
+ *       parameters (w, u, c, e) — three units meeting, |w_i| → w with v_i → ∞ (v in the proportions 1 : −2 : 1):
+ *       Σ v_i tanh(w_i x) = Σ v_i (T + δ_i T' + δ_i² T''/2 + …), δ_i = w_i − w, so u = Σ v_i, c = Σ v_i δ_i,
+ *       e = Σ v_i δ_i²/2 (the third-order term Σ v_i δ_i³ → 0).</li>
  * </ul>
  */
 public enum ClosureForm {
@@ -20,7 +24,8 @@ public enum ClosureForm {
     SIGN("sign", 1, 1),
     LINEAR("linear", 1, 1),
     DERIV("deriv", 3, 2),
-    CUBIC("cubic", 1, 1);
+    CUBIC("cubic", 1, 1),
+    DERIV2("deriv2", 4, 3);
 
     private final String label;
     private final int parameters;

@@ -82,7 +82,7 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
         double m = 0;
         int k = 0;
         for (ClosureForm f : forms) {
-            if (f == ClosureForm.TANH || f == ClosureForm.DERIV) m = Math.max(m, Math.abs(params[k]));
+            if (f == ClosureForm.TANH || f == ClosureForm.DERIV || f == ClosureForm.DERIV2) m = Math.max(m, Math.abs(params[k]));
             k += f.parameters();
         }
         return m;
@@ -107,6 +107,11 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
                     double t = Math.tanh(p[k] * x);
                     f += p[k + 1] * t + p[k + 2] * x * (1 - t * t);
                 }
+                case DERIV2 -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    f += p[k + 1] * t + p[k + 2] * x * s - 2 * p[k + 3] * x * x * t * s;
+                }
             }
             k += form.parameters();
         }
@@ -116,7 +121,8 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
     /**
      * Writes ∂f(x)/∂p into jac and returns f(x).
      * TANH: ∂w = v x s, ∂v = t. SIGN: ∂v = sign x. LINEAR: ∂c = x. CUBIC: ∂d = x³.
-     * DERIV: ∂w = u x s − 2 c x² t s, ∂u = t, ∂c = x s.
+     * DERIV: ∂w = u x s − 2 c x² t s, ∂u = t, ∂c = x s. DERIV2 (f = u D0 + c D1 + e D2, D_m = ∂^m t/∂w^m):
+     * ∂w = u D1 + c D2 + e D3, ∂u = D0, ∂c = D1, ∂e = D2.
      */
     public double jacobian(double[] p, double x, double[] jac) {
         double f = 0;
@@ -154,6 +160,16 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
                     jac[k + 1] = t;
                     jac[k + 2] = x * s;
                 }
+                case DERIV2 -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    double[] dm = tanhWDerivatives(x, t, s);
+                    f += p[k + 1] * dm[0] + p[k + 2] * dm[1] + p[k + 3] * dm[2];
+                    jac[k] = p[k + 1] * dm[1] + p[k + 2] * dm[2] + p[k + 3] * dm[3];
+                    jac[k + 1] = dm[0];
+                    jac[k + 2] = dm[1];
+                    jac[k + 3] = dm[2];
+                }
             }
             k += form.parameters();
         }
@@ -163,7 +179,8 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
     /**
      * Adds scale·∂²f(x)/∂p² into the row-major d×d matrix hess (upper and lower triangle).
      * TANH: ∂ww = −2 v x² t s, ∂wv = x s. DERIV: ∂ww = −2 u x² t s − 2 c x³ s (s − 2 t²), ∂wu = x s,
-     * ∂wc = −2 x² t s. SIGN, LINEAR and CUBIC are linear in their parameter.
+     * ∂wc = −2 x² t s. DERIV2: ∂ww = u D2 + c D3 + e D4, ∂wu = D1, ∂wc = D2, ∂we = D3. SIGN, LINEAR and CUBIC are
+     * linear in their parameter.
      */
     public void addCurvature(double[] p, double x, double scale, double[] hess) {
         int d = params.length;
@@ -191,11 +208,32 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
                     hess[k * d + k + 2] += wc;
                     hess[(k + 2) * d + k] += wc;
                 }
+                case DERIV2 -> {
+                    double t = Math.tanh(p[k] * x);
+                    double s = 1 - t * t;
+                    double[] dm = tanhWDerivatives(x, t, s);
+                    hess[k * d + k] += scale * (p[k + 1] * dm[2] + p[k + 2] * dm[3] + p[k + 3] * dm[4]);
+                    for (int j = 1; j <= 3; j++) {                   // ∂w∂u = D1, ∂w∂c = D2, ∂w∂e = D3
+                        double wj = scale * dm[j];
+                        hess[k * d + k + j] += wj;
+                        hess[(k + j) * d + k] += wj;
+                    }
+                }
                 default -> {
                 }
             }
             k += form.parameters();
         }
+    }
+
+    /**
+     * D_m = ∂^m tanh(w x)/∂w^m for m = 0..4, from t = tanh(w x), s = sech²(w x) (∂t/∂w = x s, ∂s/∂w = −2 x t s):
+     * D0 = t, D1 = x s, D2 = −2 x² t s, D3 = −2 x³ s (s − 2 t²), D4 = x⁴ (16 t s² − 8 t³ s).
+     */
+    static double[] tanhWDerivatives(double x, double t, double s) {
+        double x2 = x * x;
+        return new double[] {t, x * s, -2 * x2 * t * s, -2 * x2 * x * s * (s - 2 * t * t),
+                x2 * x2 * (16 * t * s * s - 8 * t * t * t * s)};
     }
 
     /**
@@ -210,9 +248,10 @@ public record ClosureNetwork(ClosureForm[] forms, double[] params) {
         int k = 0;
         for (int i = 0; i < forms.length; i++) {
             double[] p = Arrays.copyOfRange(params, k, k + forms[i].parameters());
-            if ((forms[i] == ClosureForm.TANH || forms[i] == ClosureForm.DERIV) && p[0] < 0) {
+            if ((forms[i] == ClosureForm.TANH || forms[i] == ClosureForm.DERIV || forms[i] == ClosureForm.DERIV2) && p[0] < 0) {
                 p[0] = -p[0];
                 p[1] = -p[1];
+                if (forms[i] == ClosureForm.DERIV2) p[3] = -p[3];     // ∂²tanh(wx)/∂w² is odd in w, like tanh
             }
             terms[i] = new Term(forms[i], p);
             k += forms[i].parameters();

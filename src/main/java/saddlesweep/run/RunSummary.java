@@ -25,9 +25,9 @@ import java.io.Serializable;
  * @param gdSteps           real GD steps taken (the flow tail, if any, started there)
  * @param horizonSteps      how far the run could be followed: training.horizon_steps with the flow tail, else max_steps
  * @param certified         whether the fate (attractor_kind) was certified, see {@code FateFinder}
- * @param infinityMechanism for at_infinity: saturating, linear, derivative_pair (comma-separated); else null
+ * @param infinityMechanism for at_infinity: saturating, linear, derivative_pair, derivative_triple (comma-separated); else null
  * @param limitModel        forms of the limit function in the closure of the model, e.g. {@code tanh,sign}
- * @param limitParams       its canonical parameters, term after term (tanh: w, v; sign: v; linear: c; deriv: w, u, c; cubic: d)
+ * @param limitParams       its canonical parameters, term after term (tanh: w, v; sign: v; linear: c; deriv: w, u, c; cubic: d; deriv2: w, u, c, e)
  * @param limitTrainLoss    L_N of the limit function
  * @param limitGenExcess    E of the limit function
  * @param approach          {@code geometric} or {@code algebraic}: how L_N(θ_t) falls to L_N(limit)

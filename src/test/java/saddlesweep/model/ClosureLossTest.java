@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class ClosureLossTest {
 
     private static final ClosureNetwork MIXED = new ClosureNetwork(
-            new ClosureForm[] {ClosureForm.TANH, ClosureForm.SIGN, ClosureForm.LINEAR, ClosureForm.DERIV, ClosureForm.CUBIC},
-            new double[] {0.7, -0.4, 0.3, 0.25, 1.3, 0.8, -0.6, -0.05});
+            new ClosureForm[] {ClosureForm.TANH, ClosureForm.SIGN, ClosureForm.LINEAR, ClosureForm.DERIV, ClosureForm.CUBIC,
+                    ClosureForm.DERIV2},
+            new double[] {0.7, -0.4, 0.3, 0.25, 1.3, 0.8, -0.6, -0.05, 1.1, 0.3, -0.4, 0.7});
 
     private static SquaredLoss data() {
         DataSet d = DataSet.generate(new Teacher(new double[] {1, 3}, new double[] {1, -0.5}), 60, 0.05, 1.0, 7);
@@ -85,16 +86,23 @@ class ClosureLossTest {
             double cubic = new ClosureNetwork(new ClosureForm[] {ClosureForm.LINEAR, ClosureForm.CUBIC},
                     new double[] {c, d}).eval(x);
             assertEquals(cubic, two, 1e-6);
+            // three units meeting: w − δ, w, w + δ with v = (e/δ² + c/(2δ)), u − 2e/δ², (e/δ² − c/(2δ))
+            double e = 0.3;
+            double dl = 1e-4;
+            double three = (e / (dl * dl) - c / (2 * dl)) * Math.tanh((wm - dl) * x) + (u - 2 * e / (dl * dl)) * Math.tanh(wm * x)
+                    + (e / (dl * dl) + c / (2 * dl)) * Math.tanh((wm + dl) * x);
+            double deriv2 = new ClosureNetwork(new ClosureForm[] {ClosureForm.DERIV2}, new double[] {wm, u, c, e}).eval(x);
+            assertEquals(deriv2, three, 1e-6);
         }
     }
 
     @Test
     void canonicalFormIsSymmetric() {
-        ClosureNetwork a = new ClosureNetwork(new ClosureForm[] {ClosureForm.TANH, ClosureForm.DERIV, ClosureForm.TANH},
-                new double[] {-0.7, 0.4, -1.3, -0.8, -0.6, 2.0, 1.0});
+        ClosureNetwork a = new ClosureNetwork(new ClosureForm[] {ClosureForm.TANH, ClosureForm.DERIV, ClosureForm.TANH, ClosureForm.DERIV2},
+                new double[] {-0.7, 0.4, -1.3, -0.8, -0.6, 2.0, 1.0, -0.8, 0.5, 0.3, 0.2});
         ClosureNetwork b = a.canonical();
         for (double x : new double[] {-1, 0.3, 2}) assertEquals(a.eval(x), b.eval(x), 1e-14);
-        assertEquals("tanh,tanh,deriv", b.label());
+        assertEquals("tanh,tanh,deriv,deriv2", b.label());
         double[] p = b.params();
         assertEquals(0.7, p[0], 0);
         assertEquals(-0.4, p[1], 0);

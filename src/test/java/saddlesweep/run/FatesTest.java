@@ -175,6 +175,50 @@ class FatesTest {
         assertBelowEveryRecord(r);
     }
 
+    @Test
+    void threeUnitsMeetingEndOnASecondOrderDerivativeLimit() {
+        // paper.yaml's teacher, N = 50, σ² = 0.01, H = 3, data seed 4, init seed 8: three units meet at w ≈ 1.37 with
+        // v growing in the proportions 1 : −2 : 1
+        Teacher two = new Teacher(new double[] {0.5, 2.0}, new double[] {1.0, 1.0});
+        RunConfig c = RunConfig.of(two, 50, 0.01, 3, 4, 8);
+        RunResult r = RunPipeline.run(c);
+        RunSummary s = r.run();
+        assertEquals("at_infinity", s.attractorKind(), s.error());
+        assertTrue(s.certified());
+        assertEquals("derivative_triple", s.infinityMechanism());
+        assertEquals("deriv2", s.limitModel());
+        double[] p = s.limitParams();                 // w, u, c, e
+        // independent: with w fixed, (u, c, e) are the least-squares fit on tanh(wx), x sech²(wx), −2x² tanh sech²
+        DataSet d = c.dataSet();
+        double[][] a = new double[3][4];
+        for (int k = 0; k < d.size(); k++) {
+            double x = d.x()[k];
+            double t = Math.tanh(p[0] * x);
+            double sech2 = 1 - t * t;
+            double[] b = {t, x * sech2, -2 * x * x * t * sech2};
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) a[i][j] += b[i] * b[j];
+                a[i][3] += b[i] * d.y()[k];
+            }
+        }
+        double[] sol = solve3(a);
+        for (int i = 0; i < 3; i++) assertEquals(sol[i], p[1 + i], 1e-8 * (1 + Math.abs(sol[i])), "coefficient " + i);
+        // the run's own Taylor coefficients around the mean w approach them
+        double[] t = r.trajectory().get(r.trajectory().size() - 1).theta();
+        double w = (Math.abs(t[0]) + Math.abs(t[1]) + Math.abs(t[2])) / 3;
+        double u = 0;
+        double e = 0;
+        for (int i = 0; i < 3; i++) {
+            double v = Math.signum(t[i]) * t[3 + i];
+            u += v;
+            e += v * (Math.abs(t[i]) - w) * (Math.abs(t[i]) - w) / 2;
+        }
+        assertEquals(p[0], w, 0.01 * p[0]);
+        assertEquals(p[1], u, 0.05 * Math.abs(p[1]));
+        assertEquals(p[3], e, 0.05 * Math.abs(p[3]));
+        assertBelowEveryRecord(r);
+    }
+
     /** uᵀ(θ − a) with θ brought to the canonical form the attractor is reported in. */
     private static double along(double[] u, double[] theta, double[] a) {
         double[] c = saddlesweep.model.Symmetry.canonical(theta);
