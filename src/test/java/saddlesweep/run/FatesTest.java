@@ -125,17 +125,7 @@ class FatesTest {
         assertEquals("tanh,linear,cubic", s.limitModel());
         double[] p = s.limitParams();                 // w, v, c, d
         // independent: with w fixed, (v, c, d) are the linear least-squares fit on tanh(w x), x, x³
-        DataSet d = c.dataSet();
-        double[][] a = new double[3][4];
-        for (int k = 0; k < d.size(); k++) {
-            double x = d.x()[k];
-            double[] b = {Math.tanh(p[0] * x), x, x * x * x};
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) a[i][j] += b[i] * b[j];
-                a[i][3] += b[i] * d.y()[k];
-            }
-        }
-        double[] sol = solve3(a);
+        double[] sol = leastSquares(c.dataSet(), x -> new double[] {Math.tanh(p[0] * x), x, x * x * x});
         for (int i = 0; i < 3; i++) assertEquals(sol[i], p[1 + i], 1e-8 * (1 + Math.abs(sol[i])), "coefficient " + i);
         // the run's two linear units carry c = Σ v_i w_i and d = −Σ v_i w_i³/3 towards the limit
         double[] t = r.trajectory().get(r.trajectory().size() - 1).theta();
@@ -189,19 +179,11 @@ class FatesTest {
         assertEquals("deriv2", s.limitModel());
         double[] p = s.limitParams();                 // w, u, c, e
         // independent: with w fixed, (u, c, e) are the least-squares fit on tanh(wx), x sech²(wx), −2x² tanh sech²
-        DataSet d = c.dataSet();
-        double[][] a = new double[3][4];
-        for (int k = 0; k < d.size(); k++) {
-            double x = d.x()[k];
+        double[] sol = leastSquares(c.dataSet(), x -> {
             double t = Math.tanh(p[0] * x);
             double sech2 = 1 - t * t;
-            double[] b = {t, x * sech2, -2 * x * x * t * sech2};
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) a[i][j] += b[i] * b[j];
-                a[i][3] += b[i] * d.y()[k];
-            }
-        }
-        double[] sol = solve3(a);
+            return new double[] {t, x * sech2, -2 * x * x * t * sech2};
+        });
         for (int i = 0; i < 3; i++) assertEquals(sol[i], p[1 + i], 1e-8 * (1 + Math.abs(sol[i])), "coefficient " + i);
         // the run's own Taylor coefficients around the mean w approach them
         double[] t = r.trajectory().get(r.trajectory().size() - 1).theta();
@@ -225,6 +207,19 @@ class FatesTest {
         double d = 0;
         for (int i = 0; i < u.length; i++) d += u[i] * (c[i] - a[i]);
         return d;
+    }
+
+    /** The least-squares coefficients of y on three basis functions of x, by the normal equations. */
+    private static double[] leastSquares(DataSet d, java.util.function.DoubleFunction<double[]> basis) {
+        double[][] a = new double[3][4];
+        for (int k = 0; k < d.size(); k++) {
+            double[] b = basis.apply(d.x()[k]);
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) a[i][j] += b[i] * b[j];
+                a[i][3] += b[i] * d.y()[k];
+            }
+        }
+        return solve3(a);
     }
 
     /** Gaussian elimination of a 3×4 augmented system. */
