@@ -10,6 +10,7 @@ import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.analysis.EmbeddedCriticalPoints;
 import saddlesweep.analysis.Fate;
 import saddlesweep.analysis.FateFinder;
+import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.PassageLabel;
 import saddlesweep.analysis.SequenceFinder;
@@ -63,6 +64,8 @@ public final class RunPipeline {
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
                 : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
+        GdFateOfRun.Outcome gd = GdFateOfRun.of(c, data, lossN, pop, trained, fate);
+        GdColumns gdc = GdColumns.of(gd, lossN, ts.eta());
 
         // the attractor and its curvature
         double[] a = fate.theta();
@@ -136,6 +139,9 @@ public final class RunPipeline {
         }
         String error = trained.error() == null ? fate.reason()
                 : fate.reason() == null || fate.reason().equals(trained.error()) ? trained.error() : trained.error() + "; " + fate.reason();
+        if (gd.fate().reason() != null && gd.fate().kind() != saddlesweep.analysis.GdFateKind.FLOW) {
+            error = (error == null ? "" : error + "; ") + "GD fate: " + gd.fate().reason();
+        }
         ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
@@ -146,7 +152,10 @@ public final class RunPipeline {
                 ts.tail(), trained.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), fate.certified(),
                 fate.mechanisms(), limit == null ? null : limit.label(), limit == null ? null : limit.params(),
                 fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),
-                fate.escapeEigenvalue(), trained.flowEvaluations(), trained.gdUnstableStep());
+                fate.escapeEigenvalue(), trained.flowEvaluations(), trained.unstableStep(), gd.fate().label(),
+                gd.fate().period(), gdc.orbit(), gd.fate().meanTrainLoss(), gd.fate().meanGenExcess(), gdc.amplitude(),
+                gdc.multiplier(), gdc.multipliers(), gdc.neutral(), gdc.neutralDirections(), gd.fate().sharpness(),
+                gd.fate().lyapunov(), gd.fate().step(), gd.fate().certified(), gd.handoverStep());
         return new RunResult(summary, events, trajectory);
     }
 
@@ -158,7 +167,8 @@ public final class RunPipeline {
                 "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
-                null, nan, nan, 0, null);
+                null, nan, nan, 0, null, GdFate.unresolved(null, error).label(), 0, null, nan, nan, nan, nan, null,
+                0, null, nan, nan, null, false, null);
     }
 
     private static long elapsedMs(long startNanos) {
