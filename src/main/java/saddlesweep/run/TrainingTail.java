@@ -14,6 +14,7 @@ import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
@@ -37,7 +38,7 @@ public final class TrainingTail {
     public static final double EARLY_GAP = 1e-10;
 
     /** How training ended: status, last step, point, records, and the polished minimum if any. */
-    public record Result(String status, long steps, double[] theta, List<TrainingRecord> records, String error,
+    public record Result(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, String error,
                          Attractor polished, long gdSteps, long flowEvaluations, Long gdUnstableStep) {
     }
 
@@ -59,8 +60,8 @@ public final class TrainingTail {
         };
         GradientDescent.Outcome gd = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), gdFinisher);
         List<TrainingRecord> records = new ArrayList<>(gd.records());
-        boolean flow = ts.flowTail() && polished[0] == null && !GradientDescent.DIVERGED.equals(gd.status())
-                && (handOver[0] || GradientDescent.MAX_STEPS.equals(gd.status())) && gd.steps() < ts.horizonSteps();
+        boolean flow = ts.flowTail() && polished[0] == null && gd.status() != RunStatus.DIVERGED
+                && (handOver[0] || gd.status() == RunStatus.BUDGET) && gd.steps() < ts.horizonSteps();
         if (!flow) {
             return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(), 0, null);
         }
