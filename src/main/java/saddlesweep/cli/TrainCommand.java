@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withHorizonSteps(horizonSteps(horizonSteps));
             AnalysisSettings d = AnalysisSettings.defaults();
             AnalysisSettings as = new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(),
-                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.driftMinGrowth(), d.fnClusterTol());
+                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol());
             DataSet ds = data == null ? null : CsvDataReader.read(data);
             RunConfig c = new RunConfig(teacher, ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed,
                     inputStd, ts, as, ds, null);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import saddlesweep.analysis.AnalysisSettings;
@@ -35,18 +36,28 @@ public final class JobParser {
     private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+");
 
     private final String source;
+    private final Consumer<String> warnings;
 
-    private JobParser(String source) {
+    private JobParser(String source, Consumer<String> warnings) {
         this.source = source;
+        this.warnings = warnings;
     }
 
     /**
-     * Reads and validates a job file.
+     * Reads and validates a job file; warnings (a retired key) are dropped.
      *
      * @param allowLarge  accept grids of more than {@value SweepJob#MAX_TASKS_DEFAULT} tasks
      * @throws UserError  one line naming the file, key and value
      */
     public static SweepJob parse(Path file, boolean allowLarge) {
+        return parse(file, allowLarge, w -> { });
+    }
+
+    /**
+     * Reads and validates a job file, handing each warning (one line naming the file, line and key, e.g. a
+     * retired key) to {@code warnings}.
+     */
+    public static SweepJob parse(Path file, boolean allowLarge, Consumer<String> warnings) {
         String source = file.toString();
         if (Files.isDirectory(file)) throw new UserError(source + ": is a directory, not a job file");
         String text;
@@ -61,7 +72,7 @@ public final class JobParser {
         } catch (IOException e) {
             throw new UserError(ErrorLine.oneLine(source + ": cannot read job file: " + e.getMessage()), e);
         }
-        return parse(text, source, allowLarge);
+        return parse(text, source, allowLarge, warnings);
     }
 
     /** Validates job text; messages name the source {@value #TEXT_SOURCE}. */
@@ -71,7 +82,12 @@ public final class JobParser {
 
     /** Validates job text; {@code source} is the name messages start with. */
     public static SweepJob parse(String yamlText, String source, boolean allowLarge) {
-        return new JobParser(source).job(YamlTreeReader.read(yamlText, source), allowLarge);
+        return parse(yamlText, source, allowLarge, w -> { });
+    }
+
+    /** Validates job text, handing warnings to {@code warnings}. */
+    public static SweepJob parse(String yamlText, String source, boolean allowLarge, Consumer<String> warnings) {
+        return new JobParser(source, warnings).job(YamlTreeReader.read(yamlText, source), allowLarge);
     }
 
     // ---------------------------------------------------------------- the job
@@ -415,11 +431,10 @@ public final class JobParser {
         double singularTol = setting(e, section, "singular_tol", Bound.above(0), d.singularTol());
         double refineMaxDistance = setting(e, section, "refine_max_distance", Bound.above(0), d.refineMaxDistance());
         double clusterTol = setting(e, section, "cluster_tol", Bound.above(0), d.clusterTol());
-        double driftMinGrowth = setting(e, section, "drift_min_growth", Bound.above(0), d.driftMinGrowth());
         double fnClusterTol = setting(e, section, "fn_cluster_tol", Bound.above(0), d.fnClusterTol());
         try {
             return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                    refineMaxDistance, clusterTol, driftMinGrowth, fnClusterTol);
+                    refineMaxDistance, clusterTol, fnClusterTol);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }
@@ -464,10 +479,15 @@ public final class JobParser {
 
     // ---------------------------------------------------------------- keys
 
-    /** Refuses keys not in {@code allowed}, suggesting the key probably meant. */
+    /** Refuses keys not in {@code allowed}, suggesting the key probably meant; warns of retired keys. */
     private void checkKeys(YamlNode.Mapping m, String prefix, List<String> allowed) {
         for (String key : m.entries().keySet()) {
             if (allowed.contains(key)) continue;
+            String retired = JobKeys.RETIRED.getOrDefault(prefix, Map.of()).get(key);
+            if (retired != null) {
+                warnings.accept("warning: " + ErrorLine.text(source, m.keyLines().get(key), prefix + "." + key, retired));
+                continue;
+            }
             String path = prefix.isEmpty() ? key : prefix + "." + key;
             String qualifier = prefix.isEmpty() ? "" : prefix + ".";
             String hint;

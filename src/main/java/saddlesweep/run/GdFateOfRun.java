@@ -11,7 +11,7 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.GdMap;
-import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.Kernels;
 import saddlesweep.train.TrainingRecord;
 
@@ -42,7 +42,7 @@ public final class GdFateOfRun {
         double eta = c.training().eta();
         List<TrainingRecord> records = trained.records();
         boolean tailRan = trained.tailStart() < records.size();
-        if (GradientDescent.DIVERGED.equals(trained.status())) {
+        if (trained.status() == RunStatus.DIVERGED) {
             return tailRan ? new Outcome(GdFate.unresolved(null, "the flow tail failed: " + trained.error()), null, 0)
                     : new Outcome(new GdFate(GdFateKind.DIVERGED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     trained.steps(), true, null), null, 0);

@@ -22,7 +22,7 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
-import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
@@ -60,7 +60,7 @@ public final class RunPipeline {
 
         TrainingTail.Result trained = TrainingTail.run(c, data, lossN, pop);
         List<TrainingRecord> records = trained.records();
-        boolean diverged = GradientDescent.DIVERGED.equals(trained.status());
+        boolean diverged = trained.status() == RunStatus.DIVERGED;
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
                 : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
@@ -145,7 +145,7 @@ public final class RunPipeline {
         ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
-                trained.status(), error, lastStep, elapsedMs(start),
+                trained.status().label(), error, lastStep, elapsedMs(start),
                 trainLoss, genExcess, gradNorm, fate.kind().label(), aCanon, aEig, aIndex, aNull, singular,
                 records.isEmpty() ? Double.NaN : AttractorFinder.drift(records), polished, optTrain, optGrad,
                 opt.genExcess(), optDistance, minE, minStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
@@ -164,7 +164,7 @@ public final class RunPipeline {
         double nan = Double.NaN;
         return new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
-                "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
+                RunStatus.FAILED.label(), error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
                 null, nan, nan, 0, null, GdFate.unresolved(null, error).label(), 0, null, nan, nan, nan, nan, null,

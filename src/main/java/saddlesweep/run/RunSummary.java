@@ -8,7 +8,8 @@ import java.io.Serializable;
  * (for example {@code genExcess} is {@code gen_excess}); {@code sweep} is filled by the sweep layer.
  *
  * @param teacher           the teacher's name (the job's {@code teachers[].name}, or {@code teacher} for a job with one)
- * @param status            {@code converged}, {@code max_steps}, {@code diverged} or {@code failed}
+ * @param status            a {@link saddlesweep.train.RunStatus} label: {@code converged}, {@code horizon}, {@code budget},
+ *                          {@code diverged} or {@code failed}
  * @param trainLoss         L_N at the attractor (polished point) or the last point
  * @param genExcess         E at the attractor or the last point
  * @param attractorKind     {@code finite}, {@code degenerate}, {@code at_infinity}, or {@code unresolved}

@@ -15,6 +15,7 @@ import saddlesweep.model.Vectors;
 import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
@@ -43,7 +44,7 @@ public final class TrainingTail {
      * ({@code gdUnstableStep}) or of the flow tail ({@code flowUnstableStep}) where η·λ_max ≥ 2, and the record
      * index of the flow tail's first record ({@code tailStart}; the records' size when there is no tail).
      */
-    public record Result(String status, long steps, double[] theta, List<TrainingRecord> records, String error,
+    public record Result(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, String error,
                          Attractor polished, long gdSteps, double[] gdTheta, long flowEvaluations, Long gdUnstableStep,
                          Long flowUnstableStep, int tailStart) {
 
@@ -73,10 +74,10 @@ public final class TrainingTail {
         };
         GradientDescent.Outcome gd = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), gdFinisher);
         List<TrainingRecord> records = new ArrayList<>(gd.records());
-        boolean flow = ts.flowTail() && polished[0] == null && !GradientDescent.DIVERGED.equals(gd.status())
-                && (handOver[0] || GradientDescent.MAX_STEPS.equals(gd.status())) && gd.steps() < ts.horizonSteps();
+        boolean flow = ts.flowTail() && polished[0] == null && gd.status() != RunStatus.DIVERGED
+                && (handOver[0] || gd.status() == RunStatus.BUDGET) && gd.steps() < ts.horizonSteps();
         if (gdUnstable[0] == null && !records.isEmpty() && records.get(records.size() - 1).step() == gd.steps()
-                && !GradientDescent.DIVERGED.equals(gd.status()) && EdgeHandover.sharpness(lossN, eta, gd.theta()) >= 2) {
+                && gd.status() != RunStatus.DIVERGED && EdgeHandover.sharpness(lossN, eta, gd.theta()) >= 2) {
             gdUnstable[0] = gd.steps();      // the last record, which the finisher is not asked about
         }
         if (!flow) {

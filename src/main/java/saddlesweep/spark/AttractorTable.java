@@ -26,6 +26,7 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 import saddlesweep.run.RunSummary;
+import saddlesweep.train.RunStatus;
 import scala.Tuple2;
 
 /**
@@ -39,7 +40,7 @@ import scala.Tuple2;
 public final class AttractorTable {
 
     static final String MARKER = "attractors.done";
-    private static final String CONVERGED = "converged";
+    private static final String CONVERGED = RunStatus.CONVERGED.label();
 
     /** The data set and setting a run belongs to: every grid axis but init_seed (teacher by name). */
     record DataSetKey(String teacher, double inputStd, double eta, double initScale, int n, double sigma2, int hidden,

@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param eta               learning rate η of full-batch gradient descent θ ← θ − η∇L_N(θ)
  * @param initScale         θ_0 ~ N(0, initScale²) entry-wise
- * @param maxSteps          step budget; the run stops with status {@code max_steps} when it is spent
+ * @param maxSteps          step budget of plain GD; with {@code tail: gd} the run stops with status {@code budget}
+ *                          when it is spent
  * @param gradTol           plain GD stops as converged when ‖∇L_N‖ ≤ gradTol
  * @param recordsPerDecade  points per decade of the log-spaced record grid (at least 50)
  * @param polish            finish with a damped Newton polish once the iterate is in the basin of a strict minimum
