@@ -22,6 +22,16 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
                                double eigenRelTol, double singularTol, double refineMaxDistance,
                                double clusterTol, double fnClusterTol) implements Serializable {
 
+    // The defaults: the one source of the job parser's, train's options' and the docs' defaults (a test
+    // compares them). dip_factor 3, not 10: a dip counts only when it refines to a critical point, and at 10
+    // the overlap saddles of the ready jobs' runs (dips 3–7x deep) are missed (docs/analysis.md).
+    public static final double DEFAULT_DIP_FACTOR = 3.0;
+    public static final double DEFAULT_NEAR_OPTIMAL_RATIO = 2.0;
+    public static final double DEFAULT_NEAR_OPTIMAL_ABS = 1e-14;
+    public static final double DEFAULT_EIGEN_REL_TOL = 1e-7;
+    public static final double DEFAULT_SINGULAR_TOL = 1e-4;
+    public static final double DEFAULT_REFINE_MAX_DISTANCE = 1.0;
+    public static final double DEFAULT_CLUSTER_TOL = 1e-4;
     public static final double DEFAULT_FN_CLUSTER_TOL = 1e-6;
     /**
      * drift_min_growth, retired (fates are certified from their limits): its default, which stays in the text
@@ -41,7 +51,9 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(10.0, 2.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, DEFAULT_FN_CLUSTER_TOL);
+        return new AnalysisSettings(DEFAULT_DIP_FACTOR, DEFAULT_NEAR_OPTIMAL_RATIO, DEFAULT_NEAR_OPTIMAL_ABS,
+                DEFAULT_EIGEN_REL_TOL, DEFAULT_SINGULAR_TOL, DEFAULT_REFINE_MAX_DISTANCE, DEFAULT_CLUSTER_TOL,
+                DEFAULT_FN_CLUSTER_TOL);
     }
 
     public AnalysisSettings withFnClusterTol(double tol) {
