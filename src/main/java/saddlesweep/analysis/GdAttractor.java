@@ -18,9 +18,10 @@ public record GdAttractor(List<ClosureNetwork> points) {
     /** The attractor of a run's GD columns, or null when its GD fate has none (aperiodic, diverged, unresolved, uncertified). */
     public static GdAttractor of(String gdFate, boolean certified, int period, double[] orbit, int hidden,
                                  ClosureNetwork flowLimit) {
-        if (!certified || gdFate == null) return null;
-        if (gdFate.equals(GdFateKind.FLOW.label(0))) return flowLimit == null ? null : new GdAttractor(List.of(flowLimit));
-        boolean cycle = gdFate.equals(GdFateKind.FIXED_POINT.label(0)) || gdFate.startsWith(GdFateKind.PERIODIC.label(0));
+        GdFateKind kind = GdFateKind.ofLabel(gdFate);
+        if (!certified || kind == null) return null;
+        if (kind == GdFateKind.FLOW) return flowLimit == null ? null : new GdAttractor(List.of(flowLimit));
+        boolean cycle = kind == GdFateKind.FIXED_POINT || kind == GdFateKind.PERIODIC;
         if (!cycle || orbit == null || period < 1 || orbit.length != period * 2 * hidden) return null;
         List<ClosureNetwork> pts = new ArrayList<>();
         for (int j = 0; j < period; j++) {

@@ -10,58 +10,79 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
+import saddlesweep.train.QuietOscillation;
 
 /**
  * Follows plain gradient descent at a fixed η from a point (GD's own iterate, or the flow's state just before GD
  * turns unstable) and certifies where it ends: a fixed point, a cycle of period k ≤ {@value #MAX_PERIOD}, a
  * bounded aperiodic motion, or a divergence.
  *
- * <p><b>Cycles.</b> GD runs on the fast kernel. At checks spaced geometrically (×{@value #CHECK_GROWTH} from step
- * {@value #FIRST_CHECK}) the accurate map G(θ) = θ − η∇L_N(θ) is iterated {@value #MAX_PERIOD} times from GD's
- * iterate θ: r_k = ‖G^k(θ) − θ‖. The smallest k ≥ 2 with r_k ≤ {@value #OSCILLATION_RATIO}·r_1 is a candidate
- * period (r_1 ≤ {@value #FIXED_MOTION}·(1 + ‖θ‖): a candidate fixed point), and Newton on G^k(θ) = θ
- * ({@link CycleSolver}) from θ gives a cycle to rounding, kept when stable (every |μ| ≤ 1 + {@link
- * Multipliers#NEUTRAL_TOL}). From a hand-over at the edge of stability, Newton also starts from θ ± a·u along
- * the top Hessian eigenvector u (GD's oscillation not grown yet), which reaches the 2-cycle born at the edge.
+ * <p><b>Cycles.</b> GD runs on the fast kernel. At checks spaced geometrically (×{@value #CHECK_GROWTH} from
+ * {@value #FIRST_CHECK} steps after GD last resumed) the accurate map G(θ) = θ − η∇L_N(θ) is iterated
+ * {@value #MAX_PERIOD} times from GD's iterate θ: r_k = ‖G^k(θ) − θ‖. The smallest k ≥ 2 with
+ * r_k ≤ {@value #OSCILLATION_RATIO}·r_1 is a candidate period (r_1 ≤ {@value #FIXED_MOTION}·(1 + ‖θ‖): a candidate
+ * fixed point), and Newton on G^k(θ) = θ ({@link CycleSolver}) from θ gives a cycle to rounding, kept when stable
+ * (every |μ| ≤ 1 + {@link Multipliers#NEUTRAL_TOL}). From a hand-over at the edge of stability, Newton also starts
+ * from θ + a·u along the top Hessian eigenvector u (GD's oscillation not grown yet): the 2-cycle born at the edge.
  *
  * <p><b>Certificate.</b> A cycle C is GD's fate when GD's own iterates are seen to approach it inside its linear
- * regime: at some step t₁ the deviation δ₁ = θ_{t₁} − p_j from the nearest point of C is at most
- * {@value #LINEAR_SHARE} of the distance between C's points (for a fixed point, of 1 + ‖p‖), and after m more
- * GD steps (m a multiple of k, at least {@value #CONFIRM_MIN} and t₁/8) the deviation δ₂ = θ_{t₁+m} − p_j is not
- * larger and equals the linear prediction M_j^{m/k} δ₁ (M_j = D(G^k)(p_j)) within {@value #PREDICTION_TOL}
- * relative. Then GD is inside C's basin and converges to it at the rate of its largest multiplier (1 − 1e-5 …
- * 1 − 1e-10 near an edge of stability, so plain GD would need 10^5 – 10^10 more steps; Newton needs none).
- * With neutral multipliers (a manifold of cycles) the reported cycle is Newton's from the later iterate.
+ * regime: at some step t₁ GD oscillates with C's size (its step ‖G(θ) − θ‖ within {@value #STEP_MATCH} relative of
+ * ‖p_{j+1} − p_j‖, p_j the nearest point of C; for a fixed point, θ within {@value #LINEAR_SHARE}·(1 + ‖p‖)), and
+ * after m more GD steps (m a multiple of k, at least {@value #CONFIRM_MIN} and 1/8 of the steps since GD last
+ * resumed) the deviation δ₂ = θ_{t₁+m} − p_j is not larger than δ₁ = θ_{t₁} − p_j and equals the linear
+ * prediction M_j^{m/k} δ₁ (M_j = D(G^k)(p_j)) within {@value #PREDICTION_TOL} relative. Then GD is inside C's
+ * basin and converges to it at the rate of its largest multiplier (1 − 1e-5 … 1 − 1e-12 near an edge of
+ * stability: plain GD would need 10^5 – 10^12 more steps; Newton needs none). With neutral multipliers (a manifold
+ * of cycles) the reported cycle is Newton's from the later iterate.
  *
- * <p><b>No cycle approached.</b> GD may circle a stable 2-cycle without ever entering its linear regime: near the
- * edge its oscillation collapses, the sharpness overshoots 2/η while the oscillation regrows from rounding,
- * and a catapult throws it back (a relaxation oscillation that does not decay). After the segment's budget, or
- * once the largest Lyapunov exponent measured over 2·{@value #LYAPUNOV_HALF} steps exceeds {@value #CHAOS_MIN}
- * in both halves (chaos), a bounded oscillating run is {@code aperiodic}: certified when chaotic, or when its
- * largest deviation from the cycle it circles did not halve from the third to the last quarter of the budget.
+ * <p><b>No cycle approached.</b> GD may circle a stable 2-cycle without entering its linear regime: near the edge
+ * its oscillation collapses to rounding level, the sharpness overshoots 2/η while it regrows, and a catapult
+ * throws it back — a relaxation oscillation that does not decay (GD from the run's own path stays on it for
+ * 10^8 steps and more, while a start 1e-7 from the cycle converges to it). Such a run is {@code aperiodic},
+ * certified once {@value #RELAXATION_CYCLES} collapses are seen with the last burst's largest deviation from the
+ * cycle at least half the first's. A run whose largest Lyapunov exponent over 2·{@value #LYAPUNOV_HALF} steps
+ * exceeds {@value #CHAOS_MIN} in both halves is certified {@code aperiodic} (chaos).
+ *
+ * <p><b>Budget and the quiet phase.</b> A segment may take {@value #BUDGET_SCALE}·√(step0) GD-equivalent steps
+ * (within [{@value #MIN_STEPS}, {@value #MAX_STEPS}]: the edge's time scales grow with the step) and
+ * {@value #WORK} sample·unit·steps of real GD (at least {@value #MIN_REAL} steps). After a crossing GD's
+ * oscillation grows from rounding for n ≈ √(2 ln(a/ν)/κ) steps (κ the rate of progressive sharpening, ∝ 1/step)
+ * in which it only drifts along the flow; when {@link QuietOscillation} predicts that this first quiet phase
+ * takes more than {@value #MODEL_SHARE} of the real budget, it is followed as the flow plus a linear mode
+ * seeded by one rounding of the update (its GD-equivalent steps are reported as modeled). Elsewhere every step is
+ * GD's own.
  */
 public final class GdFateFinder {
 
-    /** Upper bound of the GD steps a segment may take. */
+    /** Upper bound of the GD-equivalent steps a segment may take. */
     public static final long MAX_STEPS = 30_000_000L;
-    /** Lower bound of the segment's budget; the budget grows as 200·√(step0) (the edge's time scale grows with it). */
+    /** Lower bound of the segment's GD-equivalent budget. */
     public static final long MIN_STEPS = 1_000_000L;
+    static final double BUDGET_SCALE = 200;
+    /** Real GD work a segment may take, in sample·unit·steps (about 2.4 s at 1.2 ns each). */
+    public static final double WORK = 2e9;
+    static final long MIN_REAL = 200_000;
+    static final double MODEL_SHARE = 0.25;
     static final long FIRST_CHECK = 256;
     static final double CHECK_GROWTH = 1.5;
     public static final int MAX_PERIOD = 16;
     static final double OSCILLATION_RATIO = 0.05;
     static final double FIXED_MOTION = 1e-6;
-    static final double LINEAR_SHARE = 0.3;
+    static final double LINEAR_SHARE = 0.1;
+    static final double STEP_MATCH = 0.3;
     static final long CONFIRM_MIN = 1024;
     static final double PREDICTION_TOL = 0.25;
     static final long APERIODIC_MIN = 100_000;
     static final int LYAPUNOV_HALF = 5_000;
     static final double CHAOS_MIN = 1e-4;
+    static final int RELAXATION_CYCLES = 3;
     /** Sharpness below this and one-way motion for three checks after GD was unstable: it follows a flow again. */
     static final double CALM_SHARPNESS = 1.9;
     static final double DRIFT_RATIO = 1.5;
-    /** GD steps between samples of the distance to the cycle being circled. */
-    static final int SAMPLE_EVERY = 512;
+    /** Real GD steps between samples of GD's step and its distance to the cycle being circled. */
+    static final int SAMPLE_EVERY = 256;
+    /** Relative oscillation amplitude at which GD takes over again from a modeled quiet phase. */
+    static final double EMERGE_REL = 1e-8;
 
     private final GdMap map;
     private final GradientKernel kernel;
@@ -81,9 +102,14 @@ public final class GdFateFinder {
         this.maxSteps = maxSteps;
     }
 
-    /** The budget of a segment from GD step step0. */
+    /** The GD-equivalent budget of a segment from GD step step0. */
     long budget(long step0) {
-        return Math.min(maxSteps, Math.max(Math.min(MIN_STEPS, maxSteps), (long) (200 * Math.sqrt((double) step0))));
+        return Math.min(maxSteps, Math.max(Math.min(MIN_STEPS, maxSteps), (long) (BUDGET_SCALE * Math.sqrt((double) step0))));
+    }
+
+    /** The real GD steps a segment may take: WORK sample·unit·steps, at least MIN_REAL. */
+    long realBudget(int units) {
+        return Math.max(MIN_REAL, (long) (WORK / ((double) kernel.samples() * units)));
     }
 
     /** A confirmation due at step {@code at}: C, the phase j and the deviation δ₁ at step {@code from}. */
@@ -98,7 +124,8 @@ public final class GdFateFinder {
     /**
      * GD's fate from θ at GD step {@code step0}.
      *
-     * @param atEdge  θ is the flow's state just before η·λ_max reaches 2: Newton also starts from θ ± a·u
+     * @param atEdge  θ is the flow's state just before η·λ_max reaches 2: Newton also starts from θ + a·u, and the
+     *                first quiet phase may be modeled
      */
     public GdFate follow(double[] start, long step0, boolean atEdge) {
         int d = start.length;
@@ -106,71 +133,176 @@ public final class GdFateFinder {
         double[] grad = new double[d];
         double eta = map.eta();
         long budget = budget(step0);
+        long realBudget = realBudget(d / 2);
         List<Cycle> known = new ArrayList<>();
         if (atEdge) {
             Cycle seeded = seeded(start);
             if (seeded != null) known.add(seeded);
         }
+        Relaxation relaxation = new Relaxation();
         Confirmation pending = null;
-        long step = 0;
+        long eq = 0;                 // GD-equivalent steps since step0 (GD's own, and modeled ones)
+        long real = 0;               // real GD steps taken
+        long resumed = 0;            // eq at the last resumption of plain GD
         long nextCheck = FIRST_CHECK;
         int calm = 0;
         boolean unstableSeen = false;
-        double[] quarterMax = new double[4];        // largest distance to known[0] in each quarter of the budget
+        boolean quietTried = !atEdge;
+        cost = new Cost();
         while (true) {
             long target = pending == null ? nextCheck : Math.min(nextCheck, pending.at());
-            while (step < target) {
+            while (eq < target) {
                 double l = kernel.lossAndGradient(theta, grad);
-                if (!Double.isFinite(l) || !Vectors.allFinite(grad)) return diverged(step0 + step);
+                if (!Double.isFinite(l) || !Vectors.allFinite(grad)) return diverged(step0 + eq);
+                if (real % SAMPLE_EVERY == 0 && !known.isEmpty()) relaxation.sample(known.get(0), theta, eta * Vectors.norm(grad));
                 for (int a = 0; a < d; a++) theta[a] -= eta * grad[a];
-                step++;
-                if (step % SAMPLE_EVERY == 0 && !known.isEmpty()) {
-                    int q = (int) Math.min(3, 4 * step / budget);
-                    quarterMax[q] = Math.max(quarterMax[q], known.get(0).distanceTo(theta));
-                }
+                eq++;
+                real++;
             }
-            if (!Vectors.allFinite(theta)) return diverged(step0 + step);
-            if (pending != null && step == pending.at()) {
-                GdFate f = confirm(pending, theta, step0 + step);
+            cost.gdSteps = real;
+            if (!Vectors.allFinite(theta)) return diverged(step0 + eq);
+            if (pending != null && eq == pending.at()) {
+                GdFate f = confirm(pending, theta, step0 + eq);
                 if (f != null) return f;
                 pending = null;
             }
-            if (step < nextCheck) continue;
+            if (eq < nextCheck) continue;
             double[][] it = map.iterates(theta, MAX_PERIOD);
             double[] r = new double[MAX_PERIOD + 1];
             for (int k = 1; k <= MAX_PERIOD; k++) r[k] = Vectors.distance(it[k], theta);
-            if (!Double.isFinite(r[MAX_PERIOD])) return diverged(step0 + step);
+            if (!Double.isFinite(r[MAX_PERIOD])) return diverged(step0 + eq);
             double sharpness = eta * Spectrum.of(map.loss().hessian(theta)).values()[d - 1];
             unstableSeen |= sharpness >= 2;
             int k = candidatePeriod(r, theta);
             Cycle c = k == 0 ? null : cycle(theta, k);
             if (c != null && indexOf(known, c) < 0) known.add(c);
-            if (pending == null) pending = scheduleConfirmation(known, theta, step);
+            if (pending == null) pending = scheduleConfirmation(known, theta, r[1], eq, eq - resumed);
             boolean oneWay = r[2] >= DRIFT_RATIO * r[1];
             calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS ? calm + 1 : 0;
             if (calm >= 3) {
-                return GdFate.unresolved(step0 + step, String.format("GD turned stable again after its instability and"
-                        + " follows a flow at low curvature (η·λ_max %.4f at step %d)", sharpness, step0 + step));
+                return GdFate.unresolved(step0 + eq, String.format("GD turned stable again after its instability and"
+                        + " follows a flow at low curvature (η·λ_max %.4f at step %d)", sharpness, step0 + eq));
             }
-            if (unstableSeen && !oneWay && step >= APERIODIC_MIN && c == null && pending == null) {
-                Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
-                if (!Vectors.allFinite(e.end())) return diverged(step0 + step);
-                if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) {
-                    return aperiodic(e, known, step0 + step + 2L * LYAPUNOV_HALF, true, null);
+            // the first quiet phase at the edge: modeled when GD would need much of its budget to cross it
+            double amplitude = 0.5 * Vectors.distance(it[1], Vectors.addScaled(theta, 0.5, Vectors.addScaled(it[2], -1, theta)));
+            double emerge = emergeAmplitude(known, theta);
+            if (!quietTried && pending == null && Math.abs(sharpness - 2) <= QuietOscillation.BAND && amplitude <= 0.1 * emerge) {
+                quietTried = true;
+                QuietOscillation.Result q = QuietOscillation.follow(map.loss(), eta, theta, amplitude, emerge, budget - eq);
+                cost.flowEvaluations += q.evaluations();
+                if (q.emerged() && q.steps() > MODEL_SHARE * realBudget) {
+                    theta = q.theta();
+                    eq += q.steps();
+                    cost.modeledSteps += q.steps();
+                    resumed = eq;
+                    nextCheck = eq + FIRST_CHECK;
+                    continue;
                 }
             }
-            if (step >= budget) {
+            if (relaxation.persistent()) {
+                Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
+                cost.gdSteps += 2L * LYAPUNOV_HALF;
+                return aperiodic(e, known, step0 + eq, true, null);
+            }
+            if (unstableSeen && !oneWay && eq - resumed >= APERIODIC_MIN && c == null && pending == null && known.isEmpty()) {
+                Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
+                cost.gdSteps += 2L * LYAPUNOV_HALF;
+                if (!Vectors.allFinite(e.end())) return diverged(step0 + eq);
+                if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) {
+                    return aperiodic(e, known, step0 + eq + 2L * LYAPUNOV_HALF, true, null);
+                }
+            }
+            if (eq >= budget || real >= realBudget) {
+                String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", WORK) + " sample·unit·steps)";
                 if (!oneWay || !known.isEmpty()) {
                     Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
-                    boolean persistent = !known.isEmpty() && quarterMax[3] >= 0.5 * quarterMax[2] && quarterMax[2] > 0;
-                    String why = persistent ? null : String.format("GD bounded on no cycle up to period %d after %d steps"
-                            + " (Lyapunov exponent %.3g): quasi-periodic, a longer cycle, or not settled", MAX_PERIOD, step, e.exponent());
-                    return aperiodic(e, known, step0 + step, persistent, why);
+                    cost.gdSteps += 2L * LYAPUNOV_HALF;
+                    return aperiodic(e, known, step0 + eq, false, String.format("GD bounded on no cycle up to period %d after %s"
+                            + " (%d relaxation cycles, Lyapunov exponent %.3g): quasi-periodic, a longer cycle, or not settled",
+                            MAX_PERIOD, spent, relaxation.collapses(), e.exponent()));
                 }
-                return GdFate.unresolved(step0 + step, "GD not on a cycle after " + step + " steps from step " + step0);
+                return GdFate.unresolved(step0 + eq, "GD not on a cycle after " + spent + " from step " + step0);
             }
-            nextCheck = Math.min(budget, Math.max(nextCheck + 1, (long) Math.ceil(nextCheck * CHECK_GROWTH)));
+            long sinceResume = eq - resumed;
+            nextCheck = Math.min(budget, eq + Math.max(1, (long) Math.ceil(Math.max(FIRST_CHECK, sinceResume) * (CHECK_GROWTH - 1))));
+            nextCheck = Math.min(nextCheck, eq + (realBudget - real));
         }
+    }
+
+    /**
+     * The bursts of a relaxation oscillation around a cycle C (period ≥ 2): GD's step η‖∇L_N‖ rises to at least half
+     * C's step ‖p_1 − p_0‖, then collapses below a twentieth of it. Persistent once RELAXATION_CYCLES collapses are
+     * seen and the last burst's largest distance to C is at least half the first's.
+     */
+    private static final class Relaxation {
+        private boolean high;
+        private double peak;
+        private final List<Double> peaks = new ArrayList<>();
+
+        void sample(Cycle c, double[] theta, double step) {
+            if (c.period() < 2) return;
+            double size = Vectors.distance(c.points()[1], c.points()[0]);
+            if (step >= 0.5 * size) {
+                high = true;
+                peak = Math.max(peak, c.distanceTo(theta));
+            } else if (high && step <= 0.05 * size) {
+                peaks.add(peak);
+                high = false;
+                peak = 0;
+            }
+        }
+
+        int collapses() {
+            return peaks.size();
+        }
+
+        boolean persistent() {
+            int n = peaks.size();
+            return n >= RELAXATION_CYCLES && peaks.get(n - 1) >= 0.5 * peaks.get(0);
+        }
+    }
+
+    /**
+     * What the last {@link #follow} cost: real GD steps (kernel passes), flow evaluations of its quiet phase, and
+     * the GD-equivalent steps that phase modeled.
+     */
+    public static final class Cost {
+        long gdSteps;
+        long flowEvaluations;
+        long modeledSteps;
+
+        public long modeledSteps() {
+            return modeledSteps;
+        }
+
+        public long gdSteps() {
+            return gdSteps;
+        }
+
+        public long flowEvaluations() {
+            return flowEvaluations;
+        }
+    }
+
+    private Cost cost = new Cost();
+
+    public Cost cost() {
+        return cost;
+    }
+
+    /**
+     * The oscillation amplitude at which GD takes over from a quiet phase: {@value #EMERGE_REL}·(1 + ‖θ‖_∞), or a
+     * thousandth of the smallest half-step of a known cycle if smaller (well inside the linear regime either way).
+     */
+    private static double emergeAmplitude(List<Cycle> known, double[] theta) {
+        double m = 0;
+        for (double t : theta) m = Math.max(m, Math.abs(t));
+        double e = EMERGE_REL * (1 + m);
+        for (Cycle c : known) {
+            double[][] p = c.points();
+            for (int j = 0; j < p.length && p.length > 1; j++) e = Math.min(e, 1e-3 * 0.5 * Vectors.distance(p[j], p[(j + 1) % p.length]));
+        }
+        return e;
     }
 
     /** The smallest k ≥ 2 with r_k ≤ OSCILLATION_RATIO·r_1, else 1 when r_1 is tiny, else 0 (no candidate). */
@@ -220,23 +352,30 @@ public final class GdFateFinder {
         return -1;
     }
 
-    /** The linear regime of C around its point p: LINEAR_SHARE of the spacing of C's points (of 1 + ‖p‖ for a fixed point). */
-    private static double linearRadius(Cycle c) {
+    /**
+     * Whether θ, with its step r1 = ‖G(θ) − θ‖, may be in C's linear regime near its point p_j: for a cycle, GD's
+     * oscillation has C's size, r1 within {@value #STEP_MATCH} relative of ‖p_{j+1} − p_j‖ (its deviation from C
+     * along slow directions may still be large: the linear prediction tests those); for a fixed point, θ is within
+     * {@value #LINEAR_SHARE}·(1 + ‖p‖).
+     */
+    private static boolean mayBeLinear(Cycle c, int j, double[] theta, double r1) {
         double[][] p = c.points();
-        if (p.length == 1) return LINEAR_SHARE * (1 + Vectors.norm(p[0]));
-        double spacing = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < p.length; i++) for (int j = i + 1; j < p.length; j++) spacing = Math.min(spacing, Vectors.distance(p[i], p[j]));
-        return LINEAR_SHARE * spacing;
+        if (p.length == 1) return Vectors.distance(theta, p[0]) <= LINEAR_SHARE * (1 + Vectors.norm(p[0]));
+        double step = Vectors.distance(p[(j + 1) % p.length], p[j]);
+        return Math.abs(r1 / step - 1) <= STEP_MATCH;
     }
 
-    /** A confirmation for the first known cycle whose linear regime θ is in, or null. */
-    private static Confirmation scheduleConfirmation(List<Cycle> known, double[] theta, long step) {
+    /**
+     * A confirmation for the first known cycle whose linear regime θ may be in, or null; its window is a multiple
+     * of the period, at least CONFIRM_MIN and 1/8 of the steps since GD last resumed.
+     */
+    private static Confirmation scheduleConfirmation(List<Cycle> known, double[] theta, double r1, long step, long sinceResume) {
         for (Cycle c : known) {
             int j = nearest(c, theta);
+            if (!mayBeLinear(c, j, theta, r1)) continue;
             double[] dev = Vectors.addScaled(theta, -1, c.points()[j]);
-            if (Vectors.norm(dev) > linearRadius(c)) continue;
             int k = c.period();
-            long m = Math.max(CONFIRM_MIN, step / 8);
+            long m = Math.max(CONFIRM_MIN, sinceResume / 8);
             m = k * ((m + k - 1) / k);
             return new Confirmation(c, j, dev, step, step + m);
         }

@@ -24,6 +24,15 @@ public enum GdFateKind {
         this.label = label;
     }
 
+    /** The kind of a {@code gd_fate} label ({@code period_k}: PERIODIC), or null for none. */
+    public static GdFateKind ofLabel(String label) {
+        if (label == null) return null;
+        for (GdFateKind k : values()) {
+            if (k == PERIODIC ? label.startsWith(k.label + "_") : label.equals(k.label)) return k;
+        }
+        return null;
+    }
+
     /** The column's label: {@code period_k} for a cycle of period k, the kind's name otherwise. */
     public String label(int period) {
         return this == PERIODIC ? label + "_" + period : label;

@@ -3,6 +3,7 @@ package saddlesweep.cli;
 import java.util.Arrays;
 import java.util.Locale;
 
+import saddlesweep.analysis.GdFateKind;
 import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunEvent;
 import saddlesweep.run.RunResult;
@@ -33,21 +34,49 @@ public final class PhaseTable {
                 vec(s.attractor())));
         b.append(fmt("  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s  drift=%s per decade%n", num(s.trainLoss()),
                 num(s.genExcess()), num(s.gradNorm()), vec(s.attractorEigenvalues()), num(s.attractorDrift())));
-        b.append(fmt("fate  %s%s%s  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)%n", s.attractorKind(),
+        b.append(fmt("flow fate (η → 0)  %s%s%s  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)%n", s.attractorKind(),
                 s.infinityMechanism() == null ? "" : " (" + s.infinityMechanism() + ")",
                 s.certified() ? ", certified" : ", not certified", s.limitModel(), vec(s.limitParams()),
                 num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
         b.append(fmt("  tail %s: %d GD steps, followed to %d of %d GD-equivalent steps, %d flow evaluations%n",
                 s.tail(), s.gdSteps(), s.steps(), s.horizonSteps(), s.flowEvaluations()));
-        if (s.gdUnstableStep() != null) {
-            b.append(fmt("  GD at η = %s is unstable from step %d on (η·λ_max ≥ 2): from there the fate is the flow's, not GD's%n",
-                    num(s.eta()), s.gdUnstableStep()));
-        }
+        b.append(gdFate(s));
         b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E_opt=%s  |attractor − θ*|=%s%n",
                 num(s.optTrainLoss()), num(s.optGradNorm()), num(s.optGenExcess()), num(s.optDistance())));
         b.append(fmt("  overfitting: L_N(attractor) %s L_N(θ*), E(attractor) − min E = %s (min E %s at step %d)%n",
                 s.trainLoss() < s.optTrainLoss() ? "<" : ">=", num(s.genExcess() - s.minGenExcess()),
                 num(s.minGenExcess()), s.minGenStep()));
+        return b.toString();
+    }
+
+    /** GD's own fate at the run's η, under the flow's. */
+    static String gdFate(RunSummary s) {
+        StringBuilder b = new StringBuilder();
+        String cert = s.gdCertified() ? ", certified" : ", not certified";
+        if (GdFateKind.ofLabel(s.gdFate()) == GdFateKind.FLOW) {
+            b.append(fmt("GD fate (η = %s)  flow%s: GD never turns unstable (η·λ_max < 2 up to step %d), its fate is the flow's%n",
+                    num(s.eta()), cert, s.steps()));
+            return b.toString();
+        }
+        b.append(fmt("GD fate (η = %s)  %s%s", num(s.eta()), s.gdFate(), cert));
+        if (s.gdStep() != null) b.append(fmt(" at step %d", s.gdStep()));
+        if (s.gdUnstableStep() != null) b.append(fmt("  (unstable from step %d on: η·λ_max ≥ 2)", s.gdUnstableStep()));
+        b.append(fmt("%n"));
+        int d = 2 * s.hidden();
+        if (s.gdOrbit() != null && s.gdPeriod() > 0) {
+            if (GdFateKind.ofLabel(s.gdFate()) == GdFateKind.APERIODIC) {
+                b.append(fmt("  circles this stable %d-cycle without settling on it:%n", s.gdPeriod()));
+            }
+            for (int j = 0; j < s.gdPeriod(); j++) {
+                b.append(fmt("  %s %s%n", s.gdPeriod() == 1 ? "point" : "p" + j, vec(Arrays.copyOfRange(s.gdOrbit(), j * d, (j + 1) * d))));
+            }
+            b.append(fmt("  mean L_N=%s  E=%s  amplitude %s  largest multiplier %s%s  η·λ_max at the mean %s%n",
+                    num(s.gdTrainLoss()), num(s.gdGenExcess()), num(s.gdAmplitude()), String.format(Locale.ROOT, "%.10f", s.gdMultiplier()),
+                    s.gdNeutral() > 0 ? " (" + s.gdNeutral() + " neutral)" : "", String.format(Locale.ROOT, "%.6f", s.gdSharpness())));
+        } else if (!Double.isNaN(s.gdTrainLoss())) {
+            b.append(fmt("  mean L_N=%s  E=%s  η·λ_max %s%n", num(s.gdTrainLoss()), num(s.gdGenExcess()), num(s.gdSharpness())));
+        }
+        if (!Double.isNaN(s.gdLyapunov())) b.append(fmt("  largest Lyapunov exponent %s per step%n", num(s.gdLyapunov())));
         return b.toString();
     }
 

@@ -20,6 +20,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import saddlesweep.analysis.GdFateKind;
 import saddlesweep.spark.ResultTable;
 
 /**
@@ -88,9 +89,9 @@ final class BifurcationFigure {
 
     /** The family a fate is drawn in. */
     private static String family(String fate) {
-        if (fate.equals("flow") || fate.equals("fixed_point")) return "fixed point";
-        if (fate.equals("period_2")) return "2-cycle";
-        if (fate.startsWith("period_")) return "longer cycle";
+        GdFateKind kind = GdFateKind.ofLabel(fate);
+        if (kind == GdFateKind.FLOW || kind == GdFateKind.FIXED_POINT) return "fixed point";
+        if (kind == GdFateKind.PERIODIC) return fate.equals(kind.label(2)) ? "2-cycle" : "longer cycle";
         return fate;
     }
 
@@ -104,8 +105,9 @@ final class BifurcationFigure {
         for (Point p : ps) {
             XYSeries s = branches.get(family(p.fate()));
             if (s != null && p.branch() != null) for (double b : p.branch()) s.add(p.eta(), b);
-            if (p.fate().startsWith("period_") || p.fate().equals("fixed_point")) cycles++;
-            if (p.fate().startsWith("period_") && p.maxAbsV() > 0) {
+            GdFateKind kind = GdFateKind.ofLabel(p.fate());
+            if (kind == GdFateKind.PERIODIC || kind == GdFateKind.FIXED_POINT) cycles++;
+            if (kind == GdFateKind.PERIODIC && p.maxAbsV() > 0) {
                 amplitude.add(p.eta(), p.maxAbsV());
                 double x = Math.log(p.eta());
                 double y = Math.log(p.maxAbsV());

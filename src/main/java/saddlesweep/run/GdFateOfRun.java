@@ -34,8 +34,11 @@ public final class GdFateOfRun {
     private GdFateOfRun() {
     }
 
-    /** What GD does, and where its segment (if any) started: the step and the evaluations of the hand-over. */
-    public record Outcome(GdFate fate, Long handoverStep, long handoverEvaluations) {
+    /**
+     * What GD does, where its segment (if any) started, and its cost: real GD steps, and flow evaluations (the
+     * hand-over's bisection and the quiet phases followed as a flow).
+     */
+    public record Outcome(GdFate fate, Long handoverStep, long gdSteps, long flowEvaluations, long modeledSteps) {
     }
 
     public static Outcome of(RunConfig c, DataSet data, SquaredLoss lossN, PopulationExcess pop,
@@ -44,9 +47,9 @@ public final class GdFateOfRun {
         List<TrainingRecord> records = trained.records();
         boolean tailRan = trained.tailStart() < records.size();
         if (trained.status() == RunStatus.DIVERGED) {
-            return tailRan ? new Outcome(GdFate.unresolved(null, "the flow tail failed: " + trained.error()), null, 0)
+            return tailRan ? new Outcome(GdFate.unresolved(null, "the flow tail failed: " + trained.error()), null, 0, 0, 0)
                     : new Outcome(new GdFate(GdFateKind.DIVERGED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    trained.steps(), true, null, null), null, 0);
+                    trained.steps(), true, null, null), null, 0, 0, 0);
         }
         GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS);
         Long flowUnstable = trained.flowUnstableStep();
@@ -54,15 +57,19 @@ public final class GdFateOfRun {
             int u = indexOf(records, flowUnstable);
             TrainingRecord before = records.get(u - 1);
             EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flowUnstable);
-            return new Outcome(finder.follow(p.theta(), p.step(), true), p.step(), p.evaluations());
+            GdFate f = finder.follow(p.theta(), p.step(), true);
+            return new Outcome(f, p.step(), finder.cost().gdSteps(), p.evaluations() + finder.cost().flowEvaluations(),
+                    finder.cost().modeledSteps());
         }
         if (trained.gdUnstableStep() != null && !tailRan) {
-            return new Outcome(finder.follow(trained.gdTheta(), trained.gdSteps()), trained.gdSteps(), 0);
+            GdFate f = finder.follow(trained.gdTheta(), trained.gdSteps());
+            return new Outcome(f, trained.gdSteps(), finder.cost().gdSteps(), finder.cost().flowEvaluations(),
+                    finder.cost().modeledSteps());
         }
         boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
         return new Outcome(new GdFate(GdFateKind.FLOW, null, flow.limitTrainLoss(), flow.limitGenExcess(), Double.NaN,
                 Double.NaN, null, flow.certified(), flow.certified() ? null : "the flow's fate is not certified",
-                point ? new double[] {0.0} : null), null, 0);
+                point ? new double[] {0.0} : null), null, 0, 0, 0);
     }
 
     private static int indexOf(List<TrainingRecord> records, long step) {

@@ -156,7 +156,7 @@ public final class RunPipeline {
                 gd.fate().period(), gdc.orbit(), gd.fate().meanTrainLoss(), gd.fate().meanGenExcess(), gdc.amplitude(),
                 gdc.multiplier(), gdc.multipliers(), gdc.neutral(), gdc.neutralDirections(), gd.fate().sharpness(),
                 gd.fate().lyapunov(), gd.fate().step(), gd.fate().certified(), gd.handoverStep(), gdc.maxAbsV(),
-                gd.fate().branch());
+                gd.fate().branch(), gd.gdSteps(), gd.flowEvaluations(), gd.modeledSteps());
         return new RunResult(summary, events, trajectory);
     }
 
@@ -169,7 +169,7 @@ public final class RunPipeline {
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
                 null, nan, nan, 0, null, GdFate.unresolved(null, error).label(), 0, null, nan, nan, nan, nan, null,
-                0, null, nan, nan, null, false, null, nan, null);
+                0, null, nan, nan, null, false, null, nan, null, 0, 0, 0);
     }
 
     private static long elapsedMs(long startNanos) {

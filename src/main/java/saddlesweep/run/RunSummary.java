@@ -57,6 +57,10 @@ import java.io.Serializable;
  * @param gdMaxAbsV         the largest |v_i| over the cycle's points (grows as η^(−1/2) where the flow's v grow)
  * @param gdBranch          the bifurcation diagram's ordinates (θ − m)·u of the cycle's points or of 64 aperiodic
  *                          iterates, m their mean, u the top Hessian eigenvector at m; [0] for a fixed point
+ * @param gdFateSteps       real GD steps taken to find GD's fate (its cost; quiet phases are followed as a flow)
+ * @param gdFateEvaluations flow evaluations taken to find GD's fate (the hand-over and the quiet phase)
+ * @param gdModeledSteps    GD-equivalent steps of the first quiet phase after the edge followed as the flow plus a
+ *                          linear oscillation seeded by rounding instead of GD's own steps (0: every step was GD's)
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -75,7 +79,8 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          Long gdUnstableStep, String gdFate, int gdPeriod, double[] gdOrbit, double gdTrainLoss,
                          double gdGenExcess, double gdAmplitude, double gdMultiplier, double[] gdMultipliers,
                          int gdNeutral, double[] gdNeutralDirections, double gdSharpness, double gdLyapunov,
-                         Long gdStep, boolean gdCertified, Long gdHandoverStep, double gdMaxAbsV, double[] gdBranch)
+                         Long gdStep, boolean gdCertified, Long gdHandoverStep, double gdMaxAbsV, double[] gdBranch,
+                         long gdFateSteps, long gdFateEvaluations, long gdModeledSteps)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -88,6 +93,6 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep, gdFate,
                 gdPeriod, gdOrbit, gdTrainLoss, gdGenExcess, gdAmplitude, gdMultiplier, gdMultipliers, gdNeutral,
                 gdNeutralDirections, gdSharpness, gdLyapunov, gdStep, gdCertified, gdHandoverStep, gdMaxAbsV,
-                gdBranch);
+                gdBranch, gdFateSteps, gdFateEvaluations, gdModeledSteps);
     }
 }
