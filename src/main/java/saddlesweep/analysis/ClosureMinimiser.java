@@ -12,11 +12,20 @@ import saddlesweep.model.Vectors;
  * ({@link DampedNewton}), then a strict Newton polish if the gradient is not yet below {@value #LIMIT_GRAD_TOL}.
  * Isolated: the Hessian, Jacobi-scaled (closure parameters have disparate scales: a pair's c next to its w),
  * is positive definite beyond eigen_rel_tol.
+ *
+ * <p>When that finds nothing, the model may have nearly collinear terms (a tanh unit of small w next to a linear
+ * term): the same again with {@value #ILL_CONDITIONED_ITERATIONS} iterations, the polish's zero tolerance at rounding
+ * level and the minimum's isolation confirmed by
+ * its soft curvature ({@link SoftCurvature}), from the start and then from the start with its linear coefficients
+ * fitted ({@link ProjectedStart}).
  */
 final class ClosureMinimiser {
 
     /** Gradient norm (in the model's own parameters) a limit must reach. */
     static final double LIMIT_GRAD_TOL = 1e-10;
+    /** Damped Newton iterations: the valley of nearly collinear terms is narrow and curved, and takes more. */
+    static final int ITERATIONS = 300;
+    static final int ILL_CONDITIONED_ITERATIONS = 3000;
 
     private final SquaredLoss loss;
     private final double eigenRelTol;
@@ -28,17 +37,25 @@ final class ClosureMinimiser {
 
     /** The isolated minimum of start's model next to start's parameters, or null. */
     ClosureNetwork minimise(ClosureNetwork start) {
+        ClosureNetwork m = minimum(start, false);
+        if (m == null) m = minimum(start, true);
+        if (m == null) m = minimum(ProjectedStart.of(start, loss), true);
+        return m;
+    }
+
+    private ClosureNetwork minimum(ClosureNetwork start, boolean illConditioned) {
         ClosureLoss cl = new ClosureLoss(start, loss);
-        double[] p = new DampedNewton(cl, 300).minimise(start.params());
+        double[] p = new DampedNewton(cl, illConditioned ? ILL_CONDITIONED_ITERATIONS : ITERATIONS).minimise(start.params());
         if (!Vectors.allFinite(p)) return null;
+        double polishTol = illConditioned ? SoftCurvature.ROUNDING_REL_TOL : eigenRelTol;
         if (!(cl.gradientNorm(p) <= LIMIT_GRAD_TOL)) {
-            NewtonPolish.Result r = new NewtonPolish(cl, eigenRelTol, 1e-3 * (1 + Vectors.norm(p)))
+            NewtonPolish.Result r = new NewtonPolish(cl, polishTol, 1e-3 * (1 + Vectors.norm(p)))
                     .polish(p, NewtonPolish.Mode.STRICT);
             if (!r.ok() || !(r.gradNorm() <= LIMIT_GRAD_TOL)) return null;
             p = r.theta();
         }
         DMatrixRMaj h = cl.hessian(p);
-        if (!Spectrum.of(h).isolatedMinimum(h, eigenRelTol)) return null;
-        return start.withParams(p);
+        boolean isolated = Spectrum.of(h).isolatedMinimum(h, eigenRelTol) || (illConditioned && SoftCurvature.confirmed(cl, p, h));
+        return isolated ? start.withParams(p) : null;
     }
 }

@@ -23,9 +23,11 @@ import saddlesweep.train.TrainingRecord;
  *   <li>{@code degenerate}: a degenerate Newton polish of the full network that lands on a singular set, its
  *       limit the minimum of the {@link ReducedNetwork};</li>
  *   <li>closure limits: the {@link LimitCandidates} of the last decade's {@link DecadeTrends}, each minimised
- *       over its own model ({@link ClosureMinimiser}).</li>
+ *       over its own model ({@link ClosureMinimiser}, which also finds the ill-conditioned minima of nearly
+ *       collinear terms: {@link SoftCurvature}).</li>
  * </ol>
- * Each limit is checked against the records ({@link LimitCheck}). Of the certified candidates the one with
+ * Each limit is checked against the records ({@link LimitCheck}: reached to gap_tol, or approached as a power law
+ * that extrapolates onto it, {@link PowerLawLimit}). Of the certified candidates the one with
  * the largest L_N(limit) is taken: the run's L_N falls to its limit from above, so a smaller candidate
  * value is a limit the run does not reach. No certified candidate: {@code unresolved}, with the reasons.
  */
@@ -36,8 +38,6 @@ public final class FateFinder {
     static final double SADDLE_RADIUS = 1e-3;
     /** A run whose gradient is this small has settled: its limit is within ‖∇L_N‖/λ_min of it. */
     static final double SETTLED_GRAD = 1e-11;
-    /** Zero eigenvalues at rounding level: ~10^4 ulps of λ_max. */
-    static final double ROUNDING_REL_TOL = 1e-12;
 
     private final SquaredLoss loss;
     private final AttractorFinder finder;
@@ -118,16 +118,16 @@ public final class FateFinder {
     /**
      * A run that has settled (‖∇L_N‖ ≤ {@value #SETTLED_GRAD}) off the singular sets at a minimum whose smallest
      * eigenvalue is positive but below eigen_rel_tol·λ_max (an ill-conditioned isolated minimum: a near-realizable
-     * fit with little noise): the strict polish with a zero tolerance at rounding level ({@value #ROUNDING_REL_TOL})
+     * fit with little noise): the strict polish with a zero tolerance at rounding level ({@value SoftCurvature#ROUNDING_REL_TOL})
      * and the usual radius; null unless it converges there.
      */
     private Attractor nearlyDegenerate(double[] thetaT) {
         if (Singularity.of(thetaT, settings.singularTol()) != Singularity.NONE) return null;
-        NewtonPolish.Result r = new NewtonPolish(loss, ROUNDING_REL_TOL, AttractorFinder.POLISH_RADIUS * (1 + Vectors.norm(thetaT)))
+        NewtonPolish.Result r = new NewtonPolish(loss, SoftCurvature.ROUNDING_REL_TOL, AttractorFinder.POLISH_RADIUS * (1 + Vectors.norm(thetaT)))
                 .polish(thetaT, NewtonPolish.Mode.STRICT);
         if (!r.ok() || !(r.gradNorm() <= AttractorFinder.POLISH_GRAD_TOL)) return null;
         Spectrum sp = Spectrum.of(loss.hessian(r.theta()));
-        return sp.positiveDefinite(ROUNDING_REL_TOL) ? new Attractor(AttractorKind.FINITE, r.theta(), true, 0.0) : null;
+        return sp.positiveDefinite(SoftCurvature.ROUNDING_REL_TOL) ? new Attractor(AttractorKind.FINITE, r.theta(), true, 0.0) : null;
     }
 
     /** A saddle the run is still on: a critical point of index ≥ 1 next to θ_T. */

@@ -20,6 +20,8 @@ import saddlesweep.train.TrainingRecord;
  *   <li>the same with each pair's reading flipped (merging ↔ derivative);</li>
  *   <li>with two or more units turning linear (pair members included: a derivative pair whose w → 0 is itself a
  *       linear + cubic term), all of them as one c x + d x³ (linear, cubic);</li>
+ *   <li>with two or more linear units, each of them in turn kept as an ordinary tanh unit (it may stop at a small
+ *       finite w with a large v while the others go on);</li>
  *   <li>each triple meeting as one deriv2 term, the other units as their roles say.</li>
  * </ol>
  * None when nothing is turning into anything (the full network itself, which the polishes answer).
@@ -66,6 +68,15 @@ final class LimitCandidates {
             boolean[] rd = new boolean[rest.size()];
             for (int k = 0; k < rd.length; k++) rd[k] = restDeriv.get(k);
             out.add(candidate(t, poly, rest, rd, true));
+        }
+        // of several units turning linear, one may stop at a finite w (a tanh unit of small w and large v)
+        if (count(roles, UnitRole.LINEAR) >= 2) {
+            for (int i = 0; i < roles.length; i++) {
+                if (roles[i] != UnitRole.LINEAR) continue;
+                UnitRole[] alt = roles.clone();
+                alt[i] = UnitRole.TANH;
+                out.add(candidate(t, alt, pairs, d, false));
+            }
         }
         for (int[] triple : t.triples()) out.add(triple(t, triple));
         boolean special = !pairs.isEmpty() || !t.triples().isEmpty() || t.groups().length < Mlp.units(t.full());
@@ -205,6 +216,12 @@ final class LimitCandidates {
         mech.add("derivative_triple");
         return new LimitCandidate(network(forms, params), AttractorKind.AT_INFINITY, String.join(",", mech), roles,
                 new int[0][], t);
+    }
+
+    private static int count(UnitRole[] roles, UnitRole role) {
+        int n = 0;
+        for (UnitRole r : roles) if (r == role) n++;
+        return n;
     }
 
     private static ClosureNetwork network(List<ClosureForm> forms, List<Double> params) {

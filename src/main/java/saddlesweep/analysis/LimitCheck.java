@@ -15,10 +15,18 @@ import saddlesweep.train.TrainingRecord;
  *   <li>and either it is an isolated point the run was polished onto, or the gap at the last record is at rounding
  *       level, or the run approaches it over the last recorded decade: the gap L_N(θ_t) − L_N(limit) falls by at
  *       least 10 %, the function distance d(f_t, f_limit) by at least 5 %, and the gap at the last record is at most
- *       gapTol relative (to L_N(limit), or to 1e-9·L_N(θ_0) for a limit that fits the data exactly).</li>
+ *       gapTol relative (to L_N(limit), or to 1e-9·L_N(θ_0) for a limit that fits the data exactly) — or at most
+ *       {@value #REACH}·gapTol with L_N falling as a power law onto the limit: the {@link PowerLawLimit} through the
+ *       last three decade records lands within {@value #UNEXPLAINED} of the remaining gap of L_N(limit). A power law
+ *       onto a lower value would land below it, one onto a higher value above it (a gap that falls ever faster).</li>
  * </ol>
  */
 final class LimitCheck {
+
+    /** A limit whose relative gap is above gapTol, but at most this many times gapTol, may be reached by extrapolation. */
+    static final double REACH = 10;
+    /** Largest share of the gap at the last record that the extrapolated L_∞ may leave between itself and the limit. */
+    static final double UNEXPLAINED = 0.1;
 
     private final SquaredLoss loss;
     private final PopulationExcess pop;
@@ -82,7 +90,10 @@ final class LimitCheck {
         // relative to L_N(limit), or to 1e-9·L_N(θ_0) when the limit fits the data exactly (noiseless data)
         double scale = Math.max(Math.abs(lInf), 1e-9 * records.get(0).trainLoss());
         if (gapB > gapTol * scale) {
-            return new Result(false, String.format("not yet at the limit: relative gap %.3g", gapB / scale), lInf, eInf, fit);
+            PowerLawLimit law = gapB <= REACH * gapTol * scale ? PowerLawLimit.of(records) : null;
+            if (law != null && Math.abs(law.limit() - lInf) <= UNEXPLAINED * gapB) return new Result(true, null, lInf, eInf, fit);
+            String extrapolated = law == null ? "" : String.format(" (a power law over the last two decades goes to %.12g)", law.limit());
+            return new Result(false, String.format("not yet at the limit: relative gap %.3g", gapB / scale) + extrapolated, lInf, eInf, fit);
         }
         return new Result(true, null, lInf, eInf, fit);
     }

@@ -75,6 +75,19 @@ class LimitCandidatesTest {
         // c x + d x³ is the run's function to 2 Σ v w⁵ x⁵/15 ~ 2e-6 at |x| = 2, c x alone only to Σ v w³ x³/3 ~ 5e-4
         assertTrue(misfit(cub.shape(), b) < 1e-5, "cubic misfit " + misfit(cub.shape(), b));
         assertTrue(misfit(lin.shape(), b) > 100 * misfit(cub.shape(), b));
+        // each of the two may instead stop at a finite w: kept as a tanh unit, the other one's c = v w alone linear
+        List<LimitCandidate> kept = cs.stream().filter(c -> c.shape().label().equals("tanh,tanh,linear")).toList();
+        assertEquals(2, kept.size());
+        assertArrayEquals(new double[] {0.02, 15.0, 1.5, 1.0, -5.0 * 0.04}, kept.get(0).shape().params(), 1e-15);
+        assertArrayEquals(new double[] {0.04, -5.0, 1.5, 1.0, 15.0 * 0.02}, kept.get(1).shape().params(), 1e-15);
+        for (int k = 0; k < 2; k++) {
+            assertEquals("linear", kept.get(k).mechanisms());
+            // the kept unit exact: what is left is the other unit's v (tanh(w x) − w x)
+            int other = 1 - k;
+            double left = 0;
+            for (double x : XS) left = Math.max(left, Math.abs(b[3 + other] * (Math.tanh(b[other] * x) - b[other] * x)));
+            assertEquals(left, misfit(kept.get(k).shape(), b), 1e-12);
+        }
     }
 
     @Test

@@ -32,9 +32,14 @@ class LimitCheckTest {
 
     /** Records at 50 per decade from 10^3 to 10^6, θ = θ* + ε(step)·U. */
     private static List<TrainingRecord> run(LongToDoubleFunction eps) {
+        return run(eps, 3);
+    }
+
+    /** Records at 50 per decade over the given number of decades from 10^3, θ = θ* + ε(step)·U. */
+    private static List<TrainingRecord> run(LongToDoubleFunction eps, int decades) {
         double[] star = MIN.params();
         List<TrainingRecord> out = new ArrayList<>();
-        for (int k = 0; k <= 150; k++) {
+        for (int k = 0; k <= 50 * decades; k++) {
             long step = Math.round(1e3 * Math.pow(10, k / 50.0));
             double e = eps.applyAsDouble(step);
             double[] theta = {star[0] + e * U[0], star[1] + e * U[1]};
@@ -66,7 +71,8 @@ class LimitCheckTest {
         double rel = relativeGap(APPROACH);
         assertTrue(rel > 0 && rel < 1e-3, "relative gap " + rel);
         assertTrue(new LimitCheck(LOSS, POP, 2 * rel).check(MIN, APPROACH, false).certified());
-        LimitCheck.Result c = new LimitCheck(LOSS, POP, rel / 2).check(MIN, APPROACH, false);
+        // (between gapTol and REACH·gapTol the power law of this run would certify it: see below)
+        LimitCheck.Result c = new LimitCheck(LOSS, POP, rel / (2 * LimitCheck.REACH)).check(MIN, APPROACH, false);
         assertFalse(c.certified());
         assertTrue(c.why().startsWith("not yet at the limit"), c.why());
     }
@@ -92,5 +98,35 @@ class LimitCheckTest {
         // a polished (isolated) point needs no approach; a run sitting on the limit has reached it
         assertTrue(new LimitCheck(LOSS, POP, 1e-3).check(MIN, away, true).certified());
         assertTrue(new LimitCheck(LOSS, POP, 1e-3).check(MIN, run(s -> s < 1e5 ? 0.05 : 0.0), false).certified());
+    }
+
+    @Test
+    void aPowerLawOntoTheLimitCertifiesItFromFurtherAway() {
+        // ε ∝ step^−1/8: gap ∝ step^−1/4, as for two units turning linear; at 10^9 the relative gap is above gapTol
+        List<TrainingRecord> slow = run(s -> 0.2 * Math.pow(s / 1e3, -0.125), 6);
+        double rel = relativeGap(slow);
+        double gapTol = rel / 3;
+        LimitCheck.Result c = new LimitCheck(LOSS, POP, gapTol).check(MIN, slow, false);
+        assertTrue(c.certified(), c.why());
+        // but not beyond REACH·gapTol
+        LimitCheck.Result far = new LimitCheck(LOSS, POP, rel / (1.5 * LimitCheck.REACH)).check(MIN, slow, false);
+        assertFalse(far.certified());
+        assertTrue(far.why().startsWith("not yet at the limit"), far.why());
+        // a limit 30 % of the last gap above the true one (still below every record) is not where the power law goes
+        double lStar = LOSS.value(MIN.params());
+        double target = lStar + 0.3 * (slow.get(slow.size() - 1).trainLoss() - lStar);
+        double[] star = MIN.params();
+        double[] other = {-U[1], U[0]};
+        double lo = 0;
+        double hi = 0.2;
+        for (int it = 0; it < 100; it++) {                     // L(θ* + δ·other) = target, by bisection
+            double mid = 0.5 * (lo + hi);
+            if (LOSS.value(new double[] {star[0] + mid * other[0], star[1] + mid * other[1]}) < target) lo = mid;
+            else hi = mid;
+        }
+        ClosureNetwork off = MIN.withParams(new double[] {star[0] + lo * other[0], star[1] + lo * other[1]});
+        LimitCheck.Result wrong = new LimitCheck(LOSS, POP, gapTol).check(off, slow, false);
+        assertFalse(wrong.certified());
+        assertTrue(wrong.why().contains("power law"), wrong.why());
     }
 }
