@@ -23,6 +23,7 @@ public final class TestSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .getOrCreate();
             session.sparkContext().setLogLevel("WARN");
+            SparkSessions.checkPagesOnRead(session);   // as the application's sessions do
         }
         return session;
     }
