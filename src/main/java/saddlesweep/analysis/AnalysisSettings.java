@@ -16,15 +16,28 @@ import java.io.Serializable;
  * @param refineMaxDistance  a refined critical point further than this (canonical distance) from the dip is
  *                           reported as not refined
  * @param clusterTol         attractors closer than this (canonical distance) are the same attractor
- * @param driftMinGrowth     relative growth of ‖θ‖ over the last recorded decade above which a run that did not
- *                           converge is taken to drift to infinity (no longer used)
  * @param fnClusterTol       certified limit functions closer than this in population L² distance are one attractor
  */
 public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double nearOptimalAbs,
                                double eigenRelTol, double singularTol, double refineMaxDistance,
-                               double clusterTol, double driftMinGrowth, double fnClusterTol) implements Serializable {
+                               double clusterTol, double fnClusterTol) implements Serializable {
 
+    // The defaults: the one source of the job parser's, train's options' and the docs' defaults (a test
+    // compares them). dip_factor 3, not 10: a dip counts only when it refines to a critical point, and at 10
+    // the overlap saddles of the ready jobs' runs (dips 3–7x deep) are missed (docs/analysis.md).
+    public static final double DEFAULT_DIP_FACTOR = 3.0;
+    public static final double DEFAULT_NEAR_OPTIMAL_RATIO = 2.0;
+    public static final double DEFAULT_NEAR_OPTIMAL_ABS = 1e-14;
+    public static final double DEFAULT_EIGEN_REL_TOL = 1e-7;
+    public static final double DEFAULT_SINGULAR_TOL = 1e-4;
+    public static final double DEFAULT_REFINE_MAX_DISTANCE = 1.0;
+    public static final double DEFAULT_CLUSTER_TOL = 1e-4;
     public static final double DEFAULT_FN_CLUSTER_TOL = 1e-6;
+    /**
+     * drift_min_growth, retired (fates are certified from their limits): its default, which stays in the text
+     * of every task id and definition hash so that they do not change.
+     */
+    public static final double RETIRED_DRIFT_MIN_GROWTH = 0.01;
 
     public AnalysisSettings {
         if (!(dipFactor > 1)) throw new IllegalArgumentException("dip_factor must be > 1, got " + dipFactor);
@@ -34,29 +47,31 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
         if (!(singularTol > 0)) throw new IllegalArgumentException("singular_tol must be > 0, got " + singularTol);
         if (!(refineMaxDistance > 0)) throw new IllegalArgumentException("refine_max_distance must be > 0, got " + refineMaxDistance);
         if (!(clusterTol > 0)) throw new IllegalArgumentException("cluster_tol must be > 0, got " + clusterTol);
-        if (!(driftMinGrowth > 0)) throw new IllegalArgumentException("drift_min_growth must be > 0, got " + driftMinGrowth);
         if (!(fnClusterTol > 0)) throw new IllegalArgumentException("fn_cluster_tol must be > 0, got " + fnClusterTol);
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(10.0, 2.0, 1e-14, 1e-7, 1e-4, 1.0, 1e-4, 0.01, DEFAULT_FN_CLUSTER_TOL);
+        return new AnalysisSettings(DEFAULT_DIP_FACTOR, DEFAULT_NEAR_OPTIMAL_RATIO, DEFAULT_NEAR_OPTIMAL_ABS,
+                DEFAULT_EIGEN_REL_TOL, DEFAULT_SINGULAR_TOL, DEFAULT_REFINE_MAX_DISTANCE, DEFAULT_CLUSTER_TOL,
+                DEFAULT_FN_CLUSTER_TOL);
     }
 
     public AnalysisSettings withFnClusterTol(double tol) {
         return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                refineMaxDistance, clusterTol, driftMinGrowth, tol);
+                refineMaxDistance, clusterTol, tol);
     }
 
     /**
      * The record's text as it was before fn_cluster_tol (it is part of every task id): fn_cluster_tol, which
-     * changes no run (only the attractors table), appears only when not the default.
+     * changes no run (only the attractors table), appears only when not the default, and the retired
+     * drift_min_growth at its old default ({@link #RETIRED_DRIFT_MIN_GROWTH}).
      */
     @Override
     public String toString() {
         return "AnalysisSettings[dipFactor=" + dipFactor + ", nearOptimalRatio=" + nearOptimalRatio
                 + ", nearOptimalAbs=" + nearOptimalAbs + ", eigenRelTol=" + eigenRelTol + ", singularTol=" + singularTol
                 + ", refineMaxDistance=" + refineMaxDistance + ", clusterTol=" + clusterTol
-                + ", driftMinGrowth=" + driftMinGrowth
+                + ", driftMinGrowth=" + RETIRED_DRIFT_MIN_GROWTH
                 + (fnClusterTol == DEFAULT_FN_CLUSTER_TOL ? "" : ", fnClusterTol=" + fnClusterTol) + "]";
     }
 }

@@ -6,6 +6,7 @@ import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.GradientKernel;
 import saddlesweep.train.Kernels;
 import saddlesweep.train.TrainingSettings;
@@ -107,7 +108,7 @@ public final class ProductBench {
             return false;
         };
         GradientDescent.Outcome out = new GradientDescent(data, ts, pop::value).run(BenchProblem.start(hidden), timed);
-        if (!GradientDescent.MAX_STEPS.equals(out.status())) {
+        if (out.status() != RunStatus.BUDGET) {
             throw new IllegalStateException("bench run ended early: " + out.status() + " at step " + out.steps());
         }
         // the last record (step S) does not call the finisher: the window ends at the record before it

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SweepJob job = JobParser.parse(jobFile, allowLarge);
+        SweepJob job = JobParser.parse(jobFile, allowLarge, System.err::println);
         if (chunkSize != null && chunkSize < 1) throw new UserError("--chunk-size must be >= 1, got " + chunkSize);
         if (partitions != null && partitions < 1) throw new UserError("--partitions must be >= 1, got " + partitions);
         if (maxChunks != null && maxChunks < 1) throw new UserError("--max-chunks must be >= 1, got " + maxChunks);

@@ -24,46 +24,46 @@ import saddlesweep.run.RunResult;
 import saddlesweep.train.TrainingSettings;
 
 /** {@code train}: one run, trained and analysed, printed as a phase table (or JSON), optionally traced to CSV. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = TrainDefaults.class,
         description = "Train and analyse one run: slow passages (plateau / near-optimal saddle), attractor, theory checks.")
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--teacher-w", split = ",", paramLabel = "W", description = "Teacher input weights w* (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--teacher-w", split = ",", paramLabel = "W", description = "Teacher input weights w* (default: ${DEFAULT-VALUE}).")
     double[] teacherW;
-    @Option(names = "--teacher-v", split = ",", paramLabel = "V", description = "Teacher output weights v* (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--teacher-v", split = ",", paramLabel = "V", description = "Teacher output weights v* (default: ${DEFAULT-VALUE}).")
     double[] teacherV;
-    @Option(names = "--n", description = "Data set size N (default: ${DEFAULT-VALUE}).", defaultValue = "100")
+    @Option(names = "--n", description = "Data set size N (default: ${DEFAULT-VALUE}).")
     int n;
-    @Option(names = "--sigma2", description = "Noise variance σ² (default: ${DEFAULT-VALUE}); with --data it only labels the run.", defaultValue = "0.01")
+    @Option(names = "--sigma2", description = "Noise variance σ² (default: ${DEFAULT-VALUE}); with --data it only labels the run.")
     double sigma2;
-    @Option(names = "--hidden", description = "Student width H (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    @Option(names = "--hidden", description = "Student width H (default: ${DEFAULT-VALUE}).")
     int hidden;
-    @Option(names = "--data-seed", description = "Seed of the data set (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--data-seed", description = "Seed of the data set (default: ${DEFAULT-VALUE}).")
     long dataSeed;
-    @Option(names = "--init-seed", description = "Seed of θ_0 (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+    @Option(names = "--init-seed", description = "Seed of θ_0 (default: ${DEFAULT-VALUE}).")
     long initSeed;
-    @Option(names = "--input-std", description = "Input standard deviation s_x (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
+    @Option(names = "--input-std", description = "Input standard deviation s_x (default: ${DEFAULT-VALUE}).")
     double inputStd;
-    @Option(names = "--eta", description = "Learning rate η (default: ${DEFAULT-VALUE}).", defaultValue = "0.05")
+    @Option(names = "--eta", description = "Learning rate η (default: ${DEFAULT-VALUE}).")
     double eta;
-    @Option(names = "--init-scale", description = "θ_0 ~ N(0, init_scale²) (default: ${DEFAULT-VALUE}).", defaultValue = "0.1")
+    @Option(names = "--init-scale", description = "θ_0 ~ N(0, init_scale²) (default: ${DEFAULT-VALUE}).")
     double initScale;
-    @Option(names = "--max-steps", description = "Step budget (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+    @Option(names = "--max-steps", description = "Step budget of plain GD; with --tail flow GD hands over to the flow long before it (default: ${DEFAULT-VALUE}).")
     long maxSteps;
-    @Option(names = "--grad-tol", description = "Plain GD stops when ‖∇L_N‖ ≤ this (default: ${DEFAULT-VALUE}).", defaultValue = "1e-12")
+    @Option(names = "--grad-tol", description = "Plain GD stops when ‖∇L_N‖ ≤ this (default: ${DEFAULT-VALUE}).")
     double gradTol;
-    @Option(names = "--no-polish", description = "Plain GD to the end: no Newton finish.")
+    @Option(names = "--no-polish", description = "Plain GD to the end: no Newton finish (training.polish: false; polished by default).")
     boolean noPolish;
-    @Option(names = "--tail", paramLabel = "gd|flow", description = "flow: once GD has equilibrated, follow the flow GD follows to --horizon-steps; gd: plain GD to --max-steps (default: ${DEFAULT-VALUE}).", defaultValue = "flow")
+    @Option(names = "--tail", paramLabel = "gd|flow", description = "flow: once GD has equilibrated, follow the flow GD follows to --horizon-steps; gd: plain GD to --max-steps (default: ${DEFAULT-VALUE}).")
     String tail;
-    @Option(names = "--horizon-steps", description = "How far the flow tail follows the run, in GD-equivalent steps (default: ${DEFAULT-VALUE}).", defaultValue = "1e12")
+    @Option(names = "--horizon-steps", description = "How far the flow tail follows the run, in GD-equivalent steps (default: ${DEFAULT-VALUE}).")
     double horizonSteps;
-    @Option(names = "--dip-factor", description = "Slow-passage prominence factor (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    @Option(names = "--dip-factor", description = "Slow-passage prominence factor (default: ${DEFAULT-VALUE}).")
     double dipFactor;
-    @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).")
     double nearOptimalRatio;
     @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y (replaces the generated data).")
     Path data;
@@ -96,7 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunConfig config() {
+    /** The run the options describe (its task id hashes every setting: equal to a job's task with the same values). */
+    RunConfig config() {
         if (teacherW.length != teacherV.length) {
             throw new UserError("--teacher-w has " + teacherW.length + " values but --teacher-v has " + teacherV.length);
         }
@@ -110,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withHorizonSteps(horizonSteps(horizonSteps));
             AnalysisSettings d = AnalysisSettings.defaults();
             AnalysisSettings as = new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(),
-                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.driftMinGrowth(), d.fnClusterTol());
+                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol());
             DataSet ds = data == null ? null : CsvDataReader.read(data);
             RunConfig c = new RunConfig(teacher, ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed,
                     inputStd, ts, as, ds, null);

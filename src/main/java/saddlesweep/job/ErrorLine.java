@@ -28,7 +28,12 @@ final class ErrorLine {
 
     /** An error about a key (or the file) without a value to show. */
     static UserError of(String source, int line, String subject, String problem) {
-        return new UserError(oneLine(where(source, line) + subject + ": " + problem));
+        return new UserError(text(source, line, subject, problem));
+    }
+
+    /** The line {@code source:line: subject: problem}, e.g. for a warning. */
+    static String text(String source, int line, String subject, String problem) {
+        return oneLine(where(source, line) + subject + ": " + problem);
     }
 
     private static String where(String source, int line) {

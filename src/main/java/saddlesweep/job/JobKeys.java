@@ -46,7 +46,15 @@ final class JobKeys {
 
     /** Keys of {@code analysis}, in the order of {@code AnalysisSettings}' components. */
     static final List<String> ANALYSIS_KEYS = List.of("dip_factor", "near_optimal_ratio", "near_optimal_abs",
-            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "drift_min_growth", "fn_cluster_tol");
+            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "fn_cluster_tol");
+
+    /**
+     * Retired keys, by section, with why: still accepted (a one-line warning, not an error) and ignored. The
+     * task ids and definition hash carry their old defaults, so a job keeps its ids with or without them.
+     */
+    static final Map<String, Map<String, String>> RETIRED = Map.of(ANALYSIS, Map.of("drift_min_growth",
+            "no longer used (a run's fate is certified from its limit, see docs/analysis.md); ignored, "
+                    + "the task ids are those of the job without it: remove the key"));
 
     /** Sections with their keys, for "`eta` belongs under `training`" hints. */
     static final Map<String, List<String>> SECTIONS = Map.of(TEACHER, TEACHER_KEYS, TRAINING, TRAINING_KEYS,

@@ -150,7 +150,7 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         b.append("hidden: ").append(hidden.toYaml()).append('\n');
         b.append("data_seed: ").append(dataSeed.toYaml()).append('\n');
         b.append("init_seed: ").append(initSeed.toYaml()).append('\n');
-        appendSettings(b, eta.toYamlValue(), initScale.toYamlValue());
+        appendSettings(b, eta.toYamlValue(), initScale.toYamlValue(), false);
         b.append("chunk_size: ").append(chunkSize).append('\n');
         return b.toString();
     }
@@ -173,7 +173,7 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         b.append("hidden: ").append(hidden.canonical()).append('\n');
         b.append("data_seed: ").append(dataSeed.canonical()).append('\n');
         b.append("init_seed: ").append(initSeed.canonical()).append('\n');
-        appendSettings(b, eta.canonicalValue(), initScale.canonicalValue());
+        appendSettings(b, eta.canonicalValue(), initScale.canonicalValue(), true);
         return b.toString();
     }
 
@@ -206,7 +206,8 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         }
     }
 
-    private void appendSettings(StringBuilder b, String etaYaml, String initScaleYaml) {
+    /** {@code retired}: write the retired keys at their old defaults (the definition hash), or leave them out (the YAML). */
+    private void appendSettings(StringBuilder b, String etaYaml, String initScaleYaml, boolean retired) {
         b.append("training:\n");
         b.append("  eta: ").append(etaYaml).append('\n');
         b.append("  init_scale: ").append(initScaleYaml).append('\n');
@@ -227,7 +228,9 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         b.append("  singular_tol: ").append(YamlNumbers.format(analysis.singularTol())).append('\n');
         b.append("  refine_max_distance: ").append(YamlNumbers.format(analysis.refineMaxDistance())).append('\n');
         b.append("  cluster_tol: ").append(YamlNumbers.format(analysis.clusterTol())).append('\n');
-        b.append("  drift_min_growth: ").append(YamlNumbers.format(analysis.driftMinGrowth())).append('\n');
+        if (retired) {
+            b.append("  drift_min_growth: ").append(YamlNumbers.format(AnalysisSettings.RETIRED_DRIFT_MIN_GROWTH)).append('\n');
+        }
         if (analysis.fnClusterTol() != AnalysisSettings.DEFAULT_FN_CLUSTER_TOL) {     // as above: only when set
             b.append("  fn_cluster_tol: ").append(YamlNumbers.format(analysis.fnClusterTol())).append('\n');
         }

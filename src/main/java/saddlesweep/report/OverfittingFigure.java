@@ -39,7 +39,7 @@ final class OverfittingFigure {
         for (Row r : source.sql("select hidden, sigma2, n, count(*) as runs, avg(gen_excess) as e, "
                 + "min(gen_excess) as e_lo, max(gen_excess) as e_hi, avg(min_gen_excess) as m, "
                 + "min(min_gen_excess) as m_lo, max(min_gen_excess) as m_hi, max(size(teacher_w)) as tw "
-                + "from runs where sigma2 > 0 and status in ('converged', 'max_steps') "
+                + "from runs where sigma2 > 0 and status in ('converged', 'horizon', 'budget') "
                 + "and not isnan(gen_excess) group by hidden, sigma2, n order by hidden, sigma2, n")) {
             out.add(new Group(r.getAs("hidden"), r.getAs("sigma2"), r.getAs("n"), Rows.lng(r, "runs"),
                     Rows.dbl(r, "e"), Rows.dbl(r, "e_lo"), Rows.dbl(r, "e_hi"), Rows.dbl(r, "m"),
@@ -51,7 +51,7 @@ final class OverfittingFigure {
     static List<FigureResult> write(List<Group> all, List<Integer> widths, Path dir) {
         List<FigureResult> out = new ArrayList<>();
         if (all.isEmpty()) {
-            out.add(FigureResult.leftOut(SECTION, "Overfitting", "no noisy runs (σ² > 0) that converged or reached max_steps"));
+            out.add(FigureResult.leftOut(SECTION, "Overfitting", "no noisy runs (σ² > 0) that converged or were followed to their horizon or budget"));
             return out;
         }
         for (int h : widths) {
@@ -136,7 +136,7 @@ final class OverfittingFigure {
             }
         }
         long runs = groups.stream().mapToLong(Group::runs).sum();
-        String caption = "H = " + h + ", " + runs + " noisy runs (converged or stopped at max_steps; E is taken at the "
+        String caption = "H = " + h + ", " + runs + " noisy runs (converged or followed to their horizon or budget; E is taken at the "
                 + "attractor or the last point). Solid: mean E at the attractor (runs.gen_excess); dashed: mean minimum "
                 + "of E along the run (runs.min_gen_excess, the early-stopping point); bars span min–max over seeds. "
                 + (realizable ? "H equals the teacher width " + teacherWidth + ", so the dotted lines show the "

@@ -209,7 +209,7 @@ final class PhaseDiagramFigure {
                 + "Cell colour and percentage: share of a data set's runs with a certified limit in its largest cluster "
                 + "of limit functions (population L² distance ≤ fn_cluster_tol; attractors.fn_top_share), averaged over data seeds; mean over cells "
                 + Numbers.percent(meanShare) + "; " + single + " of " + cells.size()
-                + " cells reach 100 % (a single attractor). Runs that did not converge (max_steps, diverged, failed) "
+                + " cells reach 100 % (a single attractor). Runs that did not converge (horizon, budget, diverged, failed) "
                 + "are not clustered.";
         return FigureResult.drawn(SECTION, title, file, caption);
     }

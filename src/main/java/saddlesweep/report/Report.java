@@ -53,6 +53,7 @@ public final class Report {
         List<PlateauShareFigure.Share> shares = PlateauShareFigure.load(source);
         List<PlateauLawFigure.Escape> escapes = PlateauLawFigure.load(source);
         TheoremFigure.Data theorem = TheoremFigure.load(source);
+        List<BifurcationFigure.Point> bifurcation = BifurcationFigure.load(source);
         String keyNumbers = KeyNumbers.html(source);
 
         try {
@@ -75,6 +76,7 @@ public final class Report {
         figures.add(PlateauShareFigure.write(shares, dir));
         figures.add(PlateauLawFigure.write(escapes, dir));
         figures.add(TheoremFigure.write(theorem, dir));
+        figures.addAll(BifurcationFigure.write(bifurcation, dir));
         IndexPage.write(dir, source, keyNumbers, figures);
 
         for (FigureResult f : figures) {

@@ -53,7 +53,7 @@ final class TheoremFigure {
         Row c = source.sql("select count(*) as runs, "
                 + "coalesce(sum(case when train_loss < opt_train_loss then 1 else 0 end), 0) as below, "
                 + "coalesce(sum(case when gen_excess > opt_gen_excess then 1 else 0 end), 0) as above "
-                + "from runs where sigma2 > 0 and status in ('converged', 'max_steps')").get(0);
+                + "from runs where sigma2 > 0 and status in ('converged', 'horizon', 'budget')").get(0);
         return new Data(pts, new Checks(Rows.lng(c, "runs"), Rows.lng(c, "below"), Rows.lng(c, "above")));
     }
 
@@ -130,7 +130,7 @@ final class TheoremFigure {
                 + "theoretical optimum θ* is non-zero, so gradient descent cannot stay at θ*; it scales like σ/√N "
                 + "(for H ≥ the teacher width θ* is the same embedded teacher, so those widths share their points) "
                 + "(dashed: c·σ/√N with c = " + Numbers.g3(c) + ", the median of ‖∇L_N(θ*)‖/(σ/√N); max/min ratio "
-                + Numbers.g3(ratioSpread) + "). Of the " + k.runs() + " noisy runs that converged or reached max_steps, "
+                + Numbers.g3(ratioSpread) + "). Of the " + k.runs() + " noisy runs that converged or were followed to their horizon or budget, "
                 + "<b>" + Numbers.countShare(k.belowOptTrain(), k.runs()) + "</b> end with training loss below L_N(θ*) "
                 + "(runs.train_loss &lt; runs.opt_train_loss) and " + Numbers.countShare(k.aboveOptExcess(), k.runs())
                 + " with E above E_opt (overfitting).";

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.apache.spark.sql.Row;
 
+import saddlesweep.train.RunStatus;
+
 /**
  * Chooses the run shown in figures 1–2 for each student width H: among the converged runs of that H (or, if
  * none converged, all its runs that did not fail), noisy ones (σ² &gt; 0) when there are any, the median one
@@ -38,10 +40,10 @@ final class TypicalRuns {
         List<Choice> out = new ArrayList<>();
         for (Map.Entry<Integer, List<Candidate>> e : byH.entrySet()) {
             List<Candidate> all = e.getValue();
-            List<Candidate> pool = all.stream().filter(c -> "converged".equals(c.status())).toList();
+            List<Candidate> pool = all.stream().filter(c -> RunStatus.CONVERGED.label().equals(c.status())).toList();
             String among = "converged runs";
             if (pool.isEmpty()) {
-                pool = all.stream().filter(c -> !"failed".equals(c.status())).toList();
+                pool = all.stream().filter(c -> !RunStatus.FAILED.label().equals(c.status())).toList();
                 among = "runs (none converged)";
             }
             if (pool.isEmpty()) {

@@ -10,6 +10,7 @@ import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.analysis.EmbeddedCriticalPoints;
 import saddlesweep.analysis.Fate;
 import saddlesweep.analysis.FateFinder;
+import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.PassageLabel;
 import saddlesweep.analysis.SequenceFinder;
@@ -21,7 +22,7 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
-import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
@@ -59,10 +60,12 @@ public final class RunPipeline {
 
         TrainingTail.Result trained = TrainingTail.run(c, data, lossN, pop);
         List<TrainingRecord> records = trained.records();
-        boolean diverged = GradientDescent.DIVERGED.equals(trained.status());
+        boolean diverged = trained.status() == RunStatus.DIVERGED;
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
                 : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
+        GdFateOfRun.Outcome gd = GdFateOfRun.of(c, data, lossN, pop, trained, fate);
+        GdColumns gdc = GdColumns.of(gd, lossN, ts.eta());
 
         // the attractor and its curvature
         double[] a = fate.theta();
@@ -136,17 +139,24 @@ public final class RunPipeline {
         }
         String error = trained.error() == null ? fate.reason()
                 : fate.reason() == null || fate.reason().equals(trained.error()) ? trained.error() : trained.error() + "; " + fate.reason();
+        if (gd.fate().reason() != null && gd.fate().kind() != saddlesweep.analysis.GdFateKind.FLOW) {
+            error = (error == null ? "" : error + "; ") + "GD fate: " + gd.fate().reason();
+        }
         ClosureNetwork limit = fate.limit();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
-                trained.status(), error, lastStep, elapsedMs(start),
+                trained.status().label(), error, lastStep, elapsedMs(start),
                 trainLoss, genExcess, gradNorm, fate.kind().label(), aCanon, aEig, aIndex, aNull, singular,
                 records.isEmpty() ? Double.NaN : AttractorFinder.drift(records), polished, optTrain, optGrad,
                 opt.genExcess(), optDistance, minE, minStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
                 ts.tail(), trained.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), fate.certified(),
                 fate.mechanisms(), limit == null ? null : limit.label(), limit == null ? null : limit.params(),
                 fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),
-                fate.escapeEigenvalue(), trained.flowEvaluations(), trained.gdUnstableStep());
+                fate.escapeEigenvalue(), trained.flowEvaluations(), trained.unstableStep(), gd.fate().label(),
+                gd.fate().period(), gdc.orbit(), gd.fate().meanTrainLoss(), gd.fate().meanGenExcess(), gdc.amplitude(),
+                gdc.multiplier(), gdc.multipliers(), gdc.neutral(), gdc.neutralDirections(), gd.fate().sharpness(),
+                gd.fate().lyapunov(), gd.fate().step(), gd.fate().certified(), gd.handoverStep(), gdc.maxAbsV(),
+                gd.fate().branch());
         return new RunResult(summary, events, trajectory);
     }
 
@@ -155,10 +165,11 @@ public final class RunPipeline {
         double nan = Double.NaN;
         return new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
-                "failed", error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
+                RunStatus.FAILED.label(), error, 0, wallMs, nan, nan, nan, AttractorKind.UNRESOLVED.label(), new double[0],
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
-                null, nan, nan, 0, null);
+                null, nan, nan, 0, null, GdFate.unresolved(null, error).label(), 0, null, nan, nan, nan, nan, null,
+                0, null, nan, nan, null, false, null, nan, null);
     }
 
     private static long elapsedMs(long startNanos) {

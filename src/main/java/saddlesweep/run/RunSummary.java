@@ -8,7 +8,8 @@ import java.io.Serializable;
  * (for example {@code genExcess} is {@code gen_excess}); {@code sweep} is filled by the sweep layer.
  *
  * @param teacher           the teacher's name (the job's {@code teachers[].name}, or {@code teacher} for a job with one)
- * @param status            {@code converged}, {@code max_steps}, {@code diverged} or {@code failed}
+ * @param status            a {@link saddlesweep.train.RunStatus} label: {@code converged}, {@code horizon}, {@code budget},
+ *                          {@code diverged} or {@code failed}
  * @param trainLoss         L_N at the attractor (polished point) or the last point
  * @param genExcess         E at the attractor or the last point
  * @param attractorKind     {@code finite}, {@code degenerate}, {@code at_infinity}, or {@code unresolved}
@@ -35,7 +36,27 @@ import java.io.Serializable;
  * @param escapeEigenvalue  for a saddle at the horizon: its most negative Hessian eigenvalue
  * @param flowEvaluations   vector-field evaluations of the flow tail
  * @param gdUnstableStep    first record of the flow tail where η·λ_max(∇²L_N) ≥ 2: GD at this η would leave the
- *                          flow's path from there; null if never
+ *                          flow's path from there; null if never (also a record of plain GD itself)
+ * @param gdFate            GD's own fate at its η ({@link saddlesweep.analysis.GdFateKind}): flow, fixed_point,
+ *                          period_k, aperiodic, diverged or unresolved; attractor_kind is the flow's fate (η → 0)
+ * @param gdPeriod          1 for a fixed point, k for a k-cycle, 0 otherwise
+ * @param gdOrbit           the cycle's points, canonical (one symmetry for all, phase lexicographically first),
+ *                          point after point: gd_period × 2H values
+ * @param gdTrainLoss       L_N averaged over the cycle (flow: the flow limit's L_N; aperiodic: at the last iterate)
+ * @param gdGenExcess       E averaged over the cycle (flow: the flow limit's E)
+ * @param gdAmplitude       the largest distance between two points of the cycle (‖p − q‖ for a 2-cycle)
+ * @param gdMultiplier      the largest modulus of the cycle's multipliers (eigenvalues of D(G^k))
+ * @param gdMultipliers     every multiplier's modulus, descending
+ * @param gdNeutral         number of neutral multipliers (|μ| = 1 within 1e-9: directions along a manifold of cycles)
+ * @param gdNeutralDirections their unit eigenvectors (real ones), in the canonical frame, one after another
+ * @param gdSharpness       η·λ_max(∇²L_N) at the cycle's mean (the edge of stability: 2)
+ * @param gdLyapunov        largest Lyapunov exponent per step (aperiodic); else NaN
+ * @param gdStep            GD-equivalent step at which GD's fate was decided; null for flow
+ * @param gdCertified       whether GD's fate was certified (flow: whether the flow's fate was)
+ * @param gdHandoverStep    the step from which plain GD was followed for its fate (just before the edge); null for flow
+ * @param gdMaxAbsV         the largest |v_i| over the cycle's points (grows as η^(−1/2) where the flow's v grow)
+ * @param gdBranch          the bifurcation diagram's ordinates (θ − m)·u of the cycle's points or of 64 aperiodic
+ *                          iterates, m their mean, u the top Hessian eigenvector at m; [0] for a fixed point
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -51,7 +72,10 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          String tail, long gdSteps, long horizonSteps, boolean certified, String infinityMechanism,
                          String limitModel, double[] limitParams, double limitTrainLoss, double limitGenExcess,
                          String approach, double approachRate, double escapeEigenvalue, long flowEvaluations,
-                         Long gdUnstableStep)
+                         Long gdUnstableStep, String gdFate, int gdPeriod, double[] gdOrbit, double gdTrainLoss,
+                         double gdGenExcess, double gdAmplitude, double gdMultiplier, double[] gdMultipliers,
+                         int gdNeutral, double[] gdNeutralDirections, double gdSharpness, double gdLyapunov,
+                         Long gdStep, boolean gdCertified, Long gdHandoverStep, double gdMaxAbsV, double[] gdBranch)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -61,6 +85,9 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 attractorSingularity, attractorDrift, polished, optTrainLoss, optGradNorm, optGenExcess,
                 optDistance, minGenExcess, minGenStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
                 tail, gdSteps, horizonSteps, certified, infinityMechanism, limitModel, limitParams, limitTrainLoss,
-                limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep);
+                limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep, gdFate,
+                gdPeriod, gdOrbit, gdTrainLoss, gdGenExcess, gdAmplitude, gdMultiplier, gdMultipliers, gdNeutral,
+                gdNeutralDirections, gdSharpness, gdLyapunov, gdStep, gdCertified, gdHandoverStep, gdMaxAbsV,
+                gdBranch);
     }
 }

@@ -12,8 +12,10 @@ import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
+import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
@@ -36,9 +38,20 @@ public final class TrainingTail {
     public static final double SWITCH_CURVATURE = 1e-3;
     public static final double EARLY_GAP = 1e-10;
 
-    /** How training ended: status, last step, point, records, and the polished minimum if any. */
-    public record Result(String status, long steps, double[] theta, List<TrainingRecord> records, String error,
-                         Attractor polished, long gdSteps, long flowEvaluations, Long gdUnstableStep) {
+    /**
+     * How training ended: status, last step, point, records, the polished minimum if any, where plain GD ended
+     * ({@code gdSteps}, {@code gdTheta}: GD's exact iterate there), the first record of plain GD
+     * ({@code gdUnstableStep}) or of the flow tail ({@code flowUnstableStep}) where η·λ_max ≥ 2, and the record
+     * index of the flow tail's first record ({@code tailStart}; the records' size when there is no tail).
+     */
+    public record Result(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, String error,
+                         Attractor polished, long gdSteps, double[] gdTheta, long flowEvaluations, Long gdUnstableStep,
+                         Long flowUnstableStep, int tailStart) {
+
+        /** The first record, of GD or of the flow tail, where GD at this η is unstable (η·λ_max ≥ 2); null if none. */
+        public Long unstableStep() {
+            return gdUnstableStep != null ? gdUnstableStep : flowUnstableStep;
+        }
     }
 
     private TrainingTail() {
@@ -51,7 +64,9 @@ public final class TrainingTail {
         Attractor[] polished = new Attractor[1];
         boolean[] handOver = new boolean[1];
         int[] slow = new int[1];
+        Long[] gdUnstable = new Long[1];
         GradientDescent.Finisher gdFinisher = r -> {
+            if (gdUnstable[0] == null && EdgeHandover.sharpness(lossN, eta, r.theta()) >= 2) gdUnstable[0] = r.step();
             if (ts.polish() && (polished[0] = finder.tryFinish(r)) != null) return true;
             if (!ts.flowTail() || r.step() < SWITCH_MIN_STEP) return false;
             slow[0] = slowMotion(lossN, r.theta(), eta) ? slow[0] + 1 : 0;
@@ -59,10 +74,15 @@ public final class TrainingTail {
         };
         GradientDescent.Outcome gd = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), gdFinisher);
         List<TrainingRecord> records = new ArrayList<>(gd.records());
-        boolean flow = ts.flowTail() && polished[0] == null && !GradientDescent.DIVERGED.equals(gd.status())
-                && (handOver[0] || GradientDescent.MAX_STEPS.equals(gd.status())) && gd.steps() < ts.horizonSteps();
+        boolean flow = ts.flowTail() && polished[0] == null && gd.status() != RunStatus.DIVERGED
+                && (handOver[0] || gd.status() == RunStatus.BUDGET) && gd.steps() < ts.horizonSteps();
+        if (gdUnstable[0] == null && !records.isEmpty() && records.get(records.size() - 1).step() == gd.steps()
+                && gd.status() != RunStatus.DIVERGED && EdgeHandover.sharpness(lossN, eta, gd.theta()) >= 2) {
+            gdUnstable[0] = gd.steps();      // the last record, which the finisher is not asked about
+        }
         if (!flow) {
-            return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(), 0, null);
+            return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(),
+                    gd.theta(), 0, gdUnstable[0], null, records.size());
         }
         FateFinder fates = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL);
         int tailStart = records.size();
@@ -77,7 +97,7 @@ public final class TrainingTail {
         FlowTail tail = new FlowTail(lossN, eta, ts.recordsPerDecade(), ts.gradTol(), pop::value);
         GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), ts.horizonSteps(), records, tailFinisher);
         return new Result(out.status(), out.steps(), out.theta(), records, out.error(), polished[0], gd.steps(),
-                tail.evaluations(), tail.unstableStep() < 0 ? null : tail.unstableStep());
+                gd.theta(), tail.evaluations(), gdUnstable[0], tail.unstableStep() < 0 ? null : tail.unstableStep(), tailStart);
     }
 
     /** η·|gᵀHg|/gᵀg ≤ SWITCH_CURVATURE: the motion is slow in every direction it has. */

@@ -26,6 +26,16 @@ import java.io.Serializable;
  * @param fnTopLimitTrainLoss  L_N of that limit
  * @param fnTopLimitGenExcess  E of that limit
  * @param fnClusterTol  the function-space tolerance used
+ * @param gdClustered   runs whose GD fate at their η is certified on an attractor (fixed point, cycle, or the flow's
+ *                      limit when GD shares the flow's fate): these are clustered in function space
+ * @param gdDistinct    number of distinct GD attractors (two orbits are one when their points' functions match
+ *                      within fn_cluster_tol in some phase)
+ * @param gdTopShare    share of gd_clustered runs in the largest cluster (null when none)
+ * @param gdTopRuns     runs in it
+ * @param gdTopFate     its GD fate (flow, fixed_point, period_k)
+ * @param gdTopOrbit    its representative's canonical orbit (runs.gd_orbit; null for flow)
+ * @param gdTopTrainLoss  mean L_N on that orbit
+ * @param gdTopGenExcess  mean E on that orbit
  */
 public record AttractorRow(String sweep, int n, double sigma2, int hidden, long dataSeed,
                            String teacher, double[] teacherW, double[] teacherV, double inputStd, double eta,
@@ -34,6 +44,7 @@ public record AttractorRow(String sweep, int n, double sigma2, int hidden, long 
                            Double topTrainLoss, Double topGenExcess, Double optTrainLoss, double clusterTol,
                            long fnClustered, int fnDistinct, Double fnTopShare, long fnTopRuns, String fnTopLimitModel,
                            double[] fnTopLimitParams, Double fnTopLimitTrainLoss, Double fnTopLimitGenExcess,
-                           double fnClusterTol)
+                           double fnClusterTol, long gdClustered, int gdDistinct, Double gdTopShare, long gdTopRuns,
+                           String gdTopFate, double[] gdTopOrbit, Double gdTopTrainLoss, Double gdTopGenExcess)
         implements Serializable {
 }

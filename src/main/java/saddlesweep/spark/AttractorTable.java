@@ -21,11 +21,13 @@ import saddlesweep.analysis.AttractorClustering;
 import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
 import saddlesweep.analysis.FunctionDistance;
+import saddlesweep.analysis.GdAttractor;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 import saddlesweep.run.RunSummary;
+import saddlesweep.train.RunStatus;
 import scala.Tuple2;
 
 /**
@@ -39,7 +41,7 @@ import scala.Tuple2;
 public final class AttractorTable {
 
     static final String MARKER = "attractors.done";
-    private static final String CONVERGED = "converged";
+    private static final String CONVERGED = RunStatus.CONVERGED.label();
 
     /** The data set and setting a run belongs to: every grid axis but init_seed (teacher by name). */
     record DataSetKey(String teacher, double inputStd, double eta, double initScale, int n, double sigma2, int hidden,
@@ -49,12 +51,15 @@ public final class AttractorTable {
     /** The run columns the table needs, read in this order. */
     static final String[] RUN_COLUMNS = {"task_id", "status", "attractor", "train_loss", "gen_excess", "opt_train_loss",
             "teacher_w", "teacher_v", "teacher", "input_std", "eta", "init_scale", "n", "sigma2", "hidden", "data_seed",
-            "certified", "limit_model", "limit_params", "limit_train_loss", "limit_gen_excess"};
+            "certified", "limit_model", "limit_params", "limit_train_loss", "limit_gen_excess",
+            "gd_fate", "gd_certified", "gd_period", "gd_orbit", "gd_train_loss", "gd_gen_excess"};
 
     /** The columns of a run that the table needs. */
     record RunOutcome(String taskId, String status, double[] attractor, double trainLoss, double genExcess,
                       double optTrainLoss, double[] teacherW, double[] teacherV, boolean certified, String limitModel,
-                      double[] limitParams, double limitTrainLoss, double limitGenExcess) implements Serializable {
+                      double[] limitParams, double limitTrainLoss, double limitGenExcess, String gdFate,
+                      boolean gdCertified, int gdPeriod, double[] gdOrbit, double gdTrainLoss, double gdGenExcess)
+            implements Serializable {
     }
 
     private final ResultsRoot root;
@@ -88,7 +93,10 @@ public final class AttractorTable {
                                     r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7),
                                     !r.isNullAt(16) && r.getBoolean(16), r.isNullAt(17) ? null : r.getString(17),
                                     doubles(r, 18), r.isNullAt(19) ? Double.NaN : r.getDouble(19),
-                                    r.isNullAt(20) ? Double.NaN : r.getDouble(20))))
+                                    r.isNullAt(20) ? Double.NaN : r.getDouble(20),
+                                    r.isNullAt(21) ? null : r.getString(21), !r.isNullAt(22) && r.getBoolean(22),
+                                    r.isNullAt(23) ? 0 : r.getInt(23), doubles(r, 24),
+                                    r.isNullAt(25) ? Double.NaN : r.getDouble(25), r.isNullAt(26) ? Double.NaN : r.getDouble(26))))
                     .groupByKey()
                     .map(g -> summarize(name, g._1(), g._2(), clusterTol, fnClusterTol))
                     .collect();
@@ -146,6 +154,9 @@ public final class AttractorTable {
         List<Member> members = new ArrayList<>();
         List<Member> fnMembers = new ArrayList<>();
         Map<String, ClosureNetwork> limits = new HashMap<>();
+        List<Member> gdMembers = new ArrayList<>();
+        Map<String, GdAttractor> gdAttractors = new HashMap<>();
+        Map<String, String> gdFates = new HashMap<>();
         for (RunOutcome o : outcomes) {
             runs++;
             // every run of the data set has the same L_N(θ*); take the smallest task id's, deterministically
@@ -162,6 +173,13 @@ public final class AttractorTable {
                 limits.put(o.taskId(), ClosureNetwork.parse(o.limitModel(), o.limitParams()));
                 fnMembers.add(new Member(o.taskId(), o.limitParams(), o.limitTrainLoss(), o.limitGenExcess()));
             }
+            GdAttractor gd = GdAttractor.of(o.gdFate(), o.gdCertified(), o.gdPeriod(), o.gdOrbit(), key.hidden(),
+                    o.certified() ? limits.get(o.taskId()) : null);
+            if (gd != null) {
+                gdAttractors.put(o.taskId(), gd);
+                gdFates.put(o.taskId(), o.gdFate());
+                gdMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
+            }
         }
         // function space: limits within fn_cluster_tol in population L² distance are one attractor
         double fnTol = fnClusterTol;
@@ -170,6 +188,11 @@ public final class AttractorTable {
                 (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);
         Cluster fnTop = fn.isEmpty() ? null : fn.get(0);
         ClosureNetwork fnRep = fnTop == null ? null : limits.get(fnTop.representative().taskId());
+        // GD's attractors at its η, in function space too: orbits whose point sets match in some phase are one
+        List<Cluster> gd = pop == null ? List.of() : AttractorClustering.cluster(gdMembers,
+                (a, b) -> gdAttractors.get(a.taskId()).same(gdAttractors.get(b.taskId()), pop, fnTol));
+        Cluster gdTop = gd.isEmpty() ? null : gd.get(0);
+        String gdTopId = gdTop == null ? null : gdTop.representative().taskId();
         List<Cluster> clusters = AttractorClustering.cluster(members, clusterTol);
         Cluster top = clusters.isEmpty() ? null : clusters.get(0);
         Member rep = top == null ? null : top.representative();
@@ -181,7 +204,11 @@ public final class AttractorTable {
                 fnMembers.size(), fn.size(), fnTop == null ? null : (double) fnTop.size() / fnMembers.size(),
                 fnTop == null ? 0 : fnTop.size(), fnRep == null ? null : fnRep.label(),
                 fnRep == null ? null : fnRep.params(), fnTop == null ? null : fnTop.representative().trainLoss(),
-                fnTop == null ? null : fnTop.representative().genExcess(), fnTol);
+                fnTop == null ? null : fnTop.representative().genExcess(), fnTol,
+                gdMembers.size(), gd.size(), gdTop == null ? null : (double) gdTop.size() / gdMembers.size(),
+                gdTop == null ? 0 : gdTop.size(), gdTopId == null ? null : gdFates.get(gdTopId),
+                gdTopId == null ? null : gdTop.representative().attractor(),
+                gdTop == null ? null : gdTop.representative().trainLoss(), gdTop == null ? null : gdTop.representative().genExcess());
     }
 
     private static double[] doubles(Row r, int i) {

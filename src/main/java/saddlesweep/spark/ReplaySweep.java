@@ -24,6 +24,7 @@ import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunResult;
 import saddlesweep.run.RunSummary;
 import saddlesweep.run.TrajectoryPoint;
+import saddlesweep.train.RunStatus;
 
 /**
  * {@code bench --replay FILE}: a sweep-shaped job whose task i sleeps for the i-th duration of FILE (ms, one per
@@ -38,7 +39,7 @@ public final class ReplaySweep {
     }
 
     /**
-     * The task: sleep for the task's duration, then return a row of its parameters (status {@code max_steps},
+     * The task: sleep for the task's duration, then return a row of its parameters (status {@code budget},
      * wall_ms the duration) and one trajectory point, without computing anything, so that the slots' time is
      * the file's and nothing else (the replay measures the driver, not the machine's cores).
      */
@@ -59,7 +60,7 @@ public final class ReplaySweep {
             run.put("hidden", c.hidden());
             run.put("data_seed", c.dataSeed());
             run.put("init_seed", c.initSeed());
-            run.put("status", "max_steps");
+            run.put("status", RunStatus.BUDGET.label());
             run.put("steps", 0L);
             run.put("wall_ms", ms);
             TrajectoryPoint point = RecordBuilder.build(TrajectoryPoint.class, Map.of("task_id", id, "step", 0L));

@@ -1,14 +1,20 @@
 package saddlesweep.spark;
 
 import java.io.PrintStream;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 
+import saddlesweep.train.RunStatus;
+import saddlesweep.train.TrainingSettings;
+
 /**
  * Console progress of a sweep: after each chunk {@code done/total}, rate, ETA and failures so far; at the end
- * the counts per status and how busy the executor slots were. Rate and ETA count only the runs computed by
- * this driver (not resumed ones).
+ * the counts per status ({@link RunStatus}, in its order) and how busy the executor slots were. Rate and ETA
+ * count only the runs computed by this driver (not resumed ones). Chunks committed before the statuses
+ * {@code horizon} and {@code budget} existed count {@code max_steps}: they are counted as the one of the two
+ * their job's runs were ({@link #oldMaxSteps}).
  *
  * <p>The ETA is computed from the cost of the tasks still to run, not their count: a task's cost is its step
  * budget N·H·max_steps (∝ the work of a run that uses it all), calibrated on the runs committed so far:
@@ -24,7 +30,9 @@ public final class SweepProgress {
     private final String sweep;
     private final long total;
     private final long startNanos = System.nanoTime();
-    private final Map<String, Long> statuses = new TreeMap<>();
+    private final RunStatus oldMaxSteps;
+    private final Map<String, Long> statuses = new TreeMap<>(Comparator.comparingInt(SweepProgress::rank)
+            .thenComparing(Comparator.naturalOrder()));
     private long done;
     private long computed;
     private double remainingCost;
@@ -32,10 +40,39 @@ public final class SweepProgress {
     private double computedWallMs;
     private DoubleSupplier busySlots = () -> Double.NaN;
 
+    /** Progress of a sweep whose runs are trained with the default settings' tail and budgets. */
     public SweepProgress(PrintStream out, String sweep, long total) {
+        this(out, sweep, total, oldMaxSteps(TrainingSettings.defaults()));
+    }
+
+    /** {@code oldMaxSteps}: what an old chunk's {@code max_steps} count stands for (see {@link #oldMaxSteps}). */
+    public SweepProgress(PrintStream out, String sweep, long total, RunStatus oldMaxSteps) {
         this.out = out;
         this.sweep = sweep;
         this.total = total;
+        this.oldMaxSteps = oldMaxSteps;
+    }
+
+    /**
+     * What the old label {@code max_steps} stands for in the chunk records of a job with these settings: with
+     * the flow tail and max_steps below the horizon, a run that met no tolerance was handed to the tail, which
+     * ended at the horizon ({@code horizon}); plain GD spent max_steps ({@code budget}). A flow job with max_steps at or beyond
+     * the horizon could have both (the runs view tells them apart run by run); its count reads {@code budget}.
+     */
+    public static RunStatus oldMaxSteps(TrainingSettings t) {
+        return RunStatus.ofOldMaxSteps(t.flowTail() && t.maxSteps() < t.horizonSteps());
+    }
+
+    /** The position of a status label in the lines: RunStatus order, unknown labels last. */
+    private static int rank(String label) {
+        for (RunStatus s : RunStatus.values()) {
+            if (s.label().equals(label)) return s.ordinal();
+        }
+        return RunStatus.values().length;
+    }
+
+    private void count(ChunkCommit c) {
+        c.statuses().forEach((k, v) -> statuses.merge(RunStatus.OLD_MAX_STEPS.equals(k) ? oldMaxSteps.label() : k, v, Long::sum));
     }
 
     /** The average number of busy slots so far (NaN when unknown), for the ETA. */
@@ -46,7 +83,7 @@ public final class SweepProgress {
     /** Counts chunks committed before this driver started. */
     public void resumed(ChunkCommit c) {
         done += c.runs();
-        c.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
+        count(c);
     }
 
     /**
@@ -70,13 +107,13 @@ public final class SweepProgress {
         remainingCost = Math.max(0, remainingCost - cost);
         computedCost += cost;
         computedWallMs += wallMs;
-        c.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
+        count(c);
         double secs = seconds();
         double rate = computed / Math.max(secs, 1e-9);
         long left = total - done;
         out.printf("sweep %s: %d/%d runs (%.1f%%), %.2f runs/s, ETA %s, failed %d%n", sweep, done, total,
                 100.0 * done / Math.max(total, 1), rate, left == 0 ? "0s" : duration(etaSeconds()),
-                statuses.getOrDefault("failed", 0L));
+                statuses.getOrDefault(RunStatus.FAILED.label(), 0L));
         out.flush();
     }
 

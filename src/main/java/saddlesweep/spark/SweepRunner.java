@@ -71,7 +71,7 @@ public final class SweepRunner {
 
         int chunkSize = options.chunkSize() > 0 ? options.chunkSize() : job.chunkSize();
         ChunkPlan plan = new ChunkPlan(job.size(), chunkSize, commits);
-        SweepProgress progress = new SweepProgress(console, name, job.size());
+        SweepProgress progress = new SweepProgress(console, name, job.size(), SweepProgress.oldMaxSteps(job.training()));
         commits.forEach(progress::resumed);
         long remaining = plan.remaining();
         if (remaining == 0 && attractors.isBuilt()) {

@@ -15,7 +15,7 @@ import saddlesweep.model.Vectors;
  * ({@link ModifiedGradientField}, time τ = η·steps) integrated by {@link Rosenbrock23} with the analytic
  * Hessian in the Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
  * integrator's steps end on the grid's steps), and the {@link GradientDescent.Finisher} is asked at each
- * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code max_steps} at the
+ * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code horizon} at the
  * horizon, {@code diverged} on non-finite values or a step size that underflows.
  *
  * <p>The first record where η·λ_max(∇²L_N) ≥ 2 is kept as {@link #unstableStep()}: from there GD at this η would
@@ -88,7 +88,7 @@ public final class FlowTail {
         try {
             ode = new Rosenbrock23(field, rtol, atol, t0, theta0, Math.max(eta, 1e-3 * t0));
         } catch (ArithmeticException e) {
-            return new GradientDescent.Outcome(GradientDescent.DIVERGED, step0, theta0, records, "non-finite gradient at the start of the flow tail");
+            return new GradientDescent.Outcome(RunStatus.DIVERGED, step0, theta0, records, "non-finite gradient at the start of the flow tail");
         }
         unstableStep = -1;
         LogGrid grid = new LogGrid(recordsPerDecade);
@@ -99,14 +99,14 @@ public final class FlowTail {
                 if (ode.time() >= tEnd) {
                     double[] theta = ode.state();
                     if (records.isEmpty() || records.get(records.size() - 1).step() < horizon) records.add(record(horizon, theta));
-                    return new GradientDescent.Outcome(GradientDescent.MAX_STEPS, horizon, theta, records, null);
+                    return new GradientDescent.Outcome(RunStatus.HORIZON, horizon, theta, records, null);
                 }
                 // steps land on the record grid: no interpolation across a long step of a curved path
                 double tNext = Math.min(eta * next, tEnd);
                 double hMax = Math.min(Math.max(MAX_STEP_FRACTION * ode.time(), eta), tNext - ode.time());
                 if (!ode.step(hMax)) {
                     long at = (long) (ode.time() / eta);
-                    return new GradientDescent.Outcome(GradientDescent.DIVERGED, at, ode.state(), records,
+                    return new GradientDescent.Outcome(RunStatus.DIVERGED, at, ode.state(), records,
                             "flow tail stopped at step " + at + ": non-finite values or step size underflow");
                 }
                 if (next < horizon && ode.time() >= eta * next * (1 - 1e-12)) {
@@ -118,11 +118,11 @@ public final class FlowTail {
                     lastRecordTime = eta * next;
                     TrainingRecord r = record(next, theta);
                     if (!Double.isFinite(r.trainLoss()) || !Vectors.allFinite(theta)) {
-                        return new GradientDescent.Outcome(GradientDescent.DIVERGED, next, theta, records, "non-finite loss at step " + next);
+                        return new GradientDescent.Outcome(RunStatus.DIVERGED, next, theta, records, "non-finite loss at step " + next);
                     }
                     records.add(r);
                     if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
-                        return new GradientDescent.Outcome(GradientDescent.CONVERGED, next, theta, records, null);
+                        return new GradientDescent.Outcome(RunStatus.CONVERGED, next, theta, records, null);
                     }
                     if (unstableStep < 0) {
                         // ∇²L_N(θ): the one above, or, after a reset, the field's last Hessian (at the relaxed θ)

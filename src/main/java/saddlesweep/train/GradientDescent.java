@@ -8,7 +8,7 @@ import saddlesweep.model.DataSet;
 
 /**
  * Full-batch gradient descent θ ← θ − η ∇L_N(θ) with records on a log-spaced step grid (plus the last step).
- * It stops when ‖∇L_N‖ ≤ gradTol ({@code converged}), when the step budget is spent ({@code max_steps}),
+ * It stops when ‖∇L_N‖ ≤ gradTol ({@code converged}), when the step budget is spent ({@code budget}),
  * on a non-finite loss or gradient ({@code diverged}), or when the {@link Finisher} — asked at every record
  * after the first — takes over (a Newton polish from inside a minimum's basin; {@code converged}).
  */
@@ -20,12 +20,8 @@ public final class GradientDescent {
     }
 
     /** How the loop ended. */
-    public record Outcome(String status, long steps, double[] theta, List<TrainingRecord> records, String error) {
+    public record Outcome(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, String error) {
     }
-
-    public static final String CONVERGED = "converged";
-    public static final String MAX_STEPS = "max_steps";
-    public static final String DIVERGED = "diverged";
 
     private final GradientKernel kernel;
     private final TrainingSettings settings;
@@ -58,7 +54,7 @@ public final class GradientDescent {
             for (double g : grad) gg += g * g;
             double gnorm = Math.sqrt(gg);
             if (!Double.isFinite(loss) || !Double.isFinite(gnorm)) {
-                return new Outcome(DIVERGED, step, theta, records,
+                return new Outcome(RunStatus.DIVERGED, step, theta, records,
                         "non-finite " + (Double.isFinite(loss) ? "gradient" : "loss") + " at step " + step);
             }
             boolean last = gnorm <= settings.gradTol() || step >= maxSteps;
@@ -67,11 +63,11 @@ public final class GradientDescent {
                 records.add(r);
                 nextRecord = grid.next(step);
                 if (!last && step > 0 && finisher != null && finisher.tryFinish(r)) {
-                    return new Outcome(CONVERGED, step, theta, records, null);
+                    return new Outcome(RunStatus.CONVERGED, step, theta, records, null);
                 }
             }
             if (last) {
-                return new Outcome(gnorm <= settings.gradTol() ? CONVERGED : MAX_STEPS, step, theta, records, null);
+                return new Outcome(gnorm <= settings.gradTol() ? RunStatus.CONVERGED : RunStatus.BUDGET, step, theta, records, null);
             }
             for (int k = 0; k < theta.length; k++) theta[k] -= eta * grad[k];
         }

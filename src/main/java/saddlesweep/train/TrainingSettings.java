@@ -7,7 +7,8 @@ import java.io.Serializable;
  *
  * @param eta               learning rate η of full-batch gradient descent θ ← θ − η∇L_N(θ)
  * @param initScale         θ_0 ~ N(0, initScale²) entry-wise
- * @param maxSteps          step budget; the run stops with status {@code max_steps} when it is spent
+ * @param maxSteps          step budget of plain GD; with {@code tail: gd} the run stops with status {@code budget}
+ *                          when it is spent
  * @param gradTol           plain GD stops as converged when ‖∇L_N‖ ≤ gradTol
  * @param recordsPerDecade  points per decade of the log-spaced record grid (at least 50)
  * @param polish            finish with a damped Newton polish once the iterate is in the basin of a strict minimum
@@ -22,13 +23,18 @@ public record TrainingSettings(double eta, double initScale, long maxSteps, doub
 
     public static final String TAIL_FLOW = "flow";
     public static final String TAIL_GD = "gd";
-    public static final long DEFAULT_HORIZON_STEPS = 1_000_000_000_000L;
 
+    // The defaults: the one source of the job parser's, train's options' and the docs' defaults (a test
+    // compares them). max_steps is the same 10^6 for train and a sweep: with the flow tail GD hands over at
+    // the first slow record (by step ~5000 in quickstart and paper), so it only caps plain GD (tail gd).
     public static final double DEFAULT_ETA = 0.05;
     public static final double DEFAULT_INIT_SCALE = 0.1;
     public static final long DEFAULT_MAX_STEPS = 1_000_000L;
     public static final double DEFAULT_GRAD_TOL = 1e-12;
     public static final int DEFAULT_RECORDS_PER_DECADE = 50;
+    public static final boolean DEFAULT_POLISH = true;
+    public static final String DEFAULT_TAIL = TAIL_FLOW;
+    public static final long DEFAULT_HORIZON_STEPS = 1_000_000_000_000L;
 
     public TrainingSettings {
         if (!(eta > 0) || !Double.isFinite(eta)) throw new IllegalArgumentException("eta must be > 0, got " + eta);
@@ -42,7 +48,7 @@ public record TrainingSettings(double eta, double initScale, long maxSteps, doub
 
     /** Settings with the default tail and horizon. */
     public TrainingSettings(double eta, double initScale, long maxSteps, double gradTol, int recordsPerDecade, boolean polish) {
-        this(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish, TAIL_FLOW, DEFAULT_HORIZON_STEPS);
+        this(eta, initScale, maxSteps, gradTol, recordsPerDecade, polish, DEFAULT_TAIL, DEFAULT_HORIZON_STEPS);
     }
 
     /** True when the flow tail follows GD. */
@@ -64,7 +70,7 @@ public record TrainingSettings(double eta, double initScale, long maxSteps, doub
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(DEFAULT_ETA, DEFAULT_INIT_SCALE, DEFAULT_MAX_STEPS, DEFAULT_GRAD_TOL,
-                DEFAULT_RECORDS_PER_DECADE, true, TAIL_FLOW, DEFAULT_HORIZON_STEPS);
+                DEFAULT_RECORDS_PER_DECADE, DEFAULT_POLISH, DEFAULT_TAIL, DEFAULT_HORIZON_STEPS);
     }
 
     public TrainingSettings withEta(double e) {

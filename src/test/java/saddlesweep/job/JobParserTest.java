@@ -3,17 +3,20 @@ package saddlesweep.job;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.error.UserError;
 import saddlesweep.train.TrainingSettings;
 
 /** Valid job files: values, defaults, ranges, the shipped jobs/*.yaml. */
@@ -60,7 +63,7 @@ class JobParserTest {
                 job.training());
         AnalysisSettings a = AnalysisSettings.defaults();
         assertEquals(new AnalysisSettings(20.0, a.nearOptimalRatio(), a.nearOptimalAbs(), a.eigenRelTol(),
-                a.singularTol(), a.refineMaxDistance(), 1e-6, a.driftMinGrowth(), 1e-5), job.analysis());
+                a.singularTol(), a.refineMaxDistance(), 1e-6, 1e-5), job.analysis());
         assertTrue(job.canonicalDefinition().contains("fn_cluster_tol: 1.0e-5"), job.canonicalDefinition());
         assertEquals(job.analysis(), JobParser.parse(job.canonicalYaml(), false).analysis(), "the stored YAML gives it back");
         assertEquals(7, job.chunkSize());
@@ -130,13 +133,44 @@ class JobParserTest {
         SweepJob job = JobParser.parse(JobTexts.plus("""
                 input_std: 0.75
                 training: {eta: 0.013, grad_tol: 1.0e-10, max_steps: 123456}
-                analysis: {near_optimal_abs: 3.0e-20, drift_min_growth: 12345678901.5}
+                analysis: {near_optimal_abs: 3.0e-20, refine_max_distance: 12345678901.5}
                 """), false);
         SweepJob again = JobParser.parse(job.canonicalYaml(), false);
         assertEquals(job, again);
         assertEquals(job.definitionHash(), again.definitionHash());
         assertEquals(job.task(17).taskId(), again.task(17).taskId());
-        assertTrue(job.canonicalYaml().contains("drift_min_growth: 1.23456789015e+10"), job.canonicalYaml());
+        assertTrue(job.canonicalYaml().contains("refine_max_distance: 1.23456789015e+10"), job.canonicalYaml());
+    }
+
+    @Test
+    void aRetiredKeyWarnsOnceAndChangesNoIdNorTheDefinitionHash() {
+        SweepJob plain = JobParser.parse(JobTexts.BASE, false);
+        List<String> none = new ArrayList<>();
+        JobParser.parse(JobTexts.BASE, "job.yaml", false, none::add);
+        assertEquals(List.of(), none);
+        for (String value : List.of("0.01", "0.5")) {
+            List<String> warnings = new ArrayList<>();
+            String text = JobTexts.plus("analysis:\n  drift_min_growth: " + value);
+            SweepJob job = JobParser.parse(text, "job.yaml", false, warnings::add);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("warning: job.yaml:11: analysis.drift_min_growth: no longer used"), warnings.get(0));
+            assertEquals(plain.definitionHash(), job.definitionHash(), value);
+            for (long i = 0; i < plain.size(); i++) assertEquals(plain.task(i).taskId(), job.task(i).taskId(), value);
+        }
+        // the hash keeps its old text; the stored YAML has no retired key, and reads back without a warning
+        assertTrue(plain.canonicalDefinition().contains("  drift_min_growth: 0.01\n"), plain.canonicalDefinition());
+        assertFalse(plain.canonicalYaml().contains("drift_min_growth"), plain.canonicalYaml());
+        List<String> again = new ArrayList<>();
+        assertEquals(plain, JobParser.parse(plain.canonicalYaml(), "stored", false, again::add));
+        assertEquals(List.of(), again);
+        // elsewhere than in its section it is an unknown key, as before
+        assertThrowsUserError(() -> JobParser.parse(JobTexts.plus("training: {drift_min_growth: 0.01}"), false),
+                "training.drift_min_growth: unknown key");
+    }
+
+    private static void assertThrowsUserError(org.junit.jupiter.api.function.Executable parse, String fragment) {
+        UserError e = assertThrows(UserError.class, parse);
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.GradientDescent;
+import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingSettings;
 
 /**
@@ -26,7 +27,7 @@ class PolishedAttractorIsGdLimitTest {
         assertTrue(s.polished());
         TrainingSettings plain = config.training().withPolish(false).withGradTol(1e-13).withMaxSteps(maxPlainSteps);
         GradientDescent.Outcome o = new GradientDescent(config.dataSet(), plain, th -> 0.0).run(config.initialTheta(), null);
-        assertEquals(GradientDescent.CONVERGED, o.status(), "plain GD reached ‖∇L_N‖ ≤ 1e-13 in " + o.steps() + " steps");
+        assertEquals(RunStatus.CONVERGED, o.status(), "plain GD reached ‖∇L_N‖ ≤ 1e-13 in " + o.steps() + " steps");
         assertTrue(o.steps() > s.steps(), "plain GD needs more steps than the polished run");
         assertArrayEquals(Symmetry.canonical(o.theta()), s.attractor(), 1e-8,
                 "polished attractor vs plain-GD limit after " + o.steps() + " steps");

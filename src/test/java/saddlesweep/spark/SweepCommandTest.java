@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sweep} on bad input: exit 2, one line on stderr, nothing written. */
+import saddlesweep.job.JobParser;
+import saddlesweep.job.SweepJob;
+
+/**
+ * {@code sweep} on bad input: exit 2, one line on stderr, nothing written; a retired key: one warning line,
+ * and the sweep runs with the ids of the job without it.
+ */
 class SweepCommandTest {
 
     @TempDir
@@ -74,5 +82,31 @@ class SweepCommandTest {
         assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--out", dir.resolve("o").toString(), "--chunk-size", "0"), "--chunk-size");
         assertOneErrorLine(CliCapture.run("sweep", job.toString(), "--bogus"), "--bogus");
         assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void aRetiredKeyGivesOneWarningLineAndTheIdsOfTheJobWithoutIt() throws Exception {
+        String plain = SweepFixture.jobYaml("retired", 0.01).replace("hidden: [1, 2]", "hidden: [1]")
+                .replace("data_seed: {from: 1, count: 2}", "data_seed: [1]").replace("max_steps: 2000", "max_steps: 200");
+        Path job = dir.resolve("retired.yaml");
+        Files.writeString(job, plain + "analysis: {drift_min_growth: 0.05}\n");
+        Path out = dir.resolve("out");
+        CliCapture.Result r = CliCapture.run("sweep", job.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        List<String> warnings = r.errorLines().stream().filter(l -> l.startsWith("warning: ")).toList();
+        assertEquals(1, warnings.size(), r.stderr());
+        assertTrue(warnings.get(0).contains("retired.yaml:10: analysis.drift_min_growth: no longer used"), warnings.get(0));
+        assertFalse(r.stderr().contains("error:"), r.stderr());
+
+        SweepJob without = JobParser.parse(plain, false);
+        List<String> expected = new ArrayList<>();
+        for (long i = 0; i < without.size(); i++) expected.add(without.task(i).taskId());
+        List<String> ids = new ArrayList<>();
+        for (Row row : SweepFixture.table(TestSpark.session(), out, ResultTable.RUNS, "retired").select("task_id").collectAsList()) {
+            ids.add(row.getString(0));
+        }
+        ids.sort(null);
+        expected.sort(null);
+        assertEquals(expected, ids);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import saddlesweep.train.RunStatus;
+import saddlesweep.train.TrainingSettings;
+
 /** The ETA from the remaining tasks' cost, calibrated on the committed runs, and the closing line. */
 class SweepProgressTest {
 
@@ -72,5 +75,26 @@ class SweepProgressTest {
         String last = buf.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("sweep s: complete, 10/10 runs, 10 computed in "), last);
         assertTrue(last.endsWith("converged 10; executor slots busy 93 %"), last);
+    }
+
+    @Test
+    void oldChunksCountMaxStepsAsTheirJobsStatusAndTheLastLineFollowsTheStatusOrder() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        TrainingSettings flow = TrainingSettings.defaults();
+        assertEquals(RunStatus.HORIZON, SweepProgress.oldMaxSteps(flow));
+        assertEquals(RunStatus.BUDGET, SweepProgress.oldMaxSteps(flow.withTail(TrainingSettings.TAIL_GD)));
+        // max_steps reaching the horizon: GD may have spent it (the view tells the runs apart)
+        assertEquals(RunStatus.BUDGET, SweepProgress.oldMaxSteps(flow.withHorizonSteps(flow.maxSteps())));
+        SweepProgress p = new SweepProgress(new PrintStream(buf, true, StandardCharsets.UTF_8), "s", 20,
+                SweepProgress.oldMaxSteps(flow));
+        p.resumed(new ChunkCommit(0, 10, 10, 0, 0, Map.of("max_steps", 6L, "converged", 4L)));
+        p.start(10, 10, "chunks of 10");
+        p.committed(new ChunkCommit(10, 20, 10, 0, 0, Map.of("horizon", 3L, "converged", 5L, "failed", 2L)), 10, 10);
+        p.finish(true, Double.NaN);
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(Map.of("converged", 9L, "horizon", 9L, "failed", 2L), p.statuses());
+        assertTrue(out.contains("ETA 0s, failed 2"), out);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.endsWith(": converged 9, horizon 9, failed 2"), last);
     }
 }

@@ -93,7 +93,7 @@ class SweepRunnerTest {
             assertEquals(2000L, (long) r.getAs("max_steps"));
             assertEquals(0.05, (double) r.getAs("eta"));
             assertEquals(List.of(1.0), r.getList(r.fieldIndex("teacher_w")));
-            assertTrue(Set.of("converged", "max_steps", "diverged", "failed").contains(r.<String>getAs("status")),
+            assertTrue(Set.of("converged", "horizon", "budget", "diverged", "failed").contains(r.<String>getAs("status")),
                     "status " + r.getAs("status"));
             long steps = r.getAs("steps");
             assertTrue(steps >= 1 && steps <= 2000, "steps " + steps);

@@ -55,7 +55,7 @@ class GradientDescentTest {
     void iteratesMatchAnIndependentGradientDescentLoop() {
         double[] theta0 = {0.1, 0.02, 0.1, -0.02};
         GradientDescent.Outcome o = new GradientDescent(DATA, settings(0.05, 2000, 0), th -> 0).run(theta0, null);
-        assertEquals(GradientDescent.MAX_STEPS, o.status());
+        assertEquals(RunStatus.BUDGET, o.status());
         assertEquals(2000, o.steps());
         double[] expected = independentGd(DATA, theta0, 0.05, 2000);
         assertArrayEquals(expected, o.theta(), 1e-12);
@@ -91,7 +91,7 @@ class GradientDescentTest {
         double tol = 1e-9;
         GradientDescent.Outcome o = new GradientDescent(DATA, settings(0.5, 1_000_000, tol), th -> 0)
                 .run(new double[] {0.9, 1.1}, null);
-        assertEquals(GradientDescent.CONVERGED, o.status());
+        assertEquals(RunStatus.CONVERGED, o.status());
         SquaredLoss loss = SquaredLoss.empirical(DATA);
         assertTrue(loss.gradientNorm(o.theta()) <= tol);
         assertTrue(loss.gradientNorm(independentGd(DATA, new double[] {0.9, 1.1}, 0.5, (int) o.steps() - 1)) > tol,
@@ -104,7 +104,7 @@ class GradientDescentTest {
         // η far above 2/λ_max: the v-direction oscillates with growing amplitude until it overflows
         GradientDescent.Outcome o = new GradientDescent(DATA, settings(1e3, 1_000_000, 0), th -> 0)
                 .run(new double[] {1, 1}, null);
-        assertEquals(GradientDescent.DIVERGED, o.status());
+        assertEquals(RunStatus.DIVERGED, o.status());
         assertNotNull(o.error());
         assertTrue(o.steps() < 1_000_000);
     }
@@ -120,7 +120,7 @@ class GradientDescentTest {
         long stop = 0;
         LogGrid grid = new LogGrid(TrainingSettings.DEFAULT_RECORDS_PER_DECADE);
         while (stop < 30) stop = grid.next(stop);   // the first record at or after step 30
-        assertEquals(GradientDescent.CONVERGED, o.status());
+        assertEquals(RunStatus.CONVERGED, o.status());
         assertEquals(stop, o.steps());
         assertEquals(1L, asked.get(0));             // never asked at step 0
         assertEquals(stop, asked.get(asked.size() - 1));

@@ -1,0 +1,155 @@
+package saddlesweep.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import saddlesweep.analysis.GdFate;
+import saddlesweep.analysis.GdFateFinder;
+import saddlesweep.model.DataSet;
+import saddlesweep.model.NormalStream;
+import saddlesweep.model.PopulationExcess;
+import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Symmetry;
+import saddlesweep.model.Teacher;
+import saddlesweep.model.Vectors;
+import saddlesweep.train.GdMap;
+import saddlesweep.train.GradientDescent;
+import saddlesweep.train.Kernels;
+import saddlesweep.train.TrainingSettings;
+
+/**
+ * GD's own fate at its η on real runs: where the flow drifts to infinity, GD at a fixed η settles on a
+ * period-2 orbit at the edge of stability, found by Newton from GD's oscillation after the flow hands the run
+ * back to GD; checked against plain GD run from θ_0 until it has settled, and against the edge-of-stability
+ * law of a unit turning linear.
+ */
+class GdFateTest {
+
+    private static final Teacher ONE = new Teacher(new double[] {1}, new double[] {1});
+
+    /** N = 100, σ² = 0.1, H = 2, data 1, init 2: a derivative pair at infinity for the flow. */
+    private static RunConfig derivativePair(double eta) {
+        RunConfig c = RunConfig.of(ONE, 100, 0.1, 2, 1, 2);
+        return c.withTraining(c.training().withEta(eta));
+    }
+
+    private static double[] orbitPoint(RunSummary s, int j) {
+        int d = 2 * s.hidden();
+        double[] p = new double[d];
+        System.arraycopy(s.gdOrbit(), j * d, p, 0, d);
+        return p;
+    }
+
+    @Test
+    void theCycleFromNewtonIsWherePlainGdFromTheStartSettles() {
+        double eta = 0.1;
+        RunConfig c = derivativePair(eta);
+        RunSummary s = RunPipeline.run(c).run();
+        assertEquals("at_infinity", s.attractorKind());
+        assertEquals("period_2", s.gdFate());
+        assertTrue(s.gdCertified());
+        assertNotNull(s.gdHandoverStep());
+        assertTrue(s.gdHandoverStep() < s.gdUnstableStep(), "handed back to GD before the flow's unstable record");
+        assertTrue(s.gdStep() - s.gdHandoverStep() < 400_000, "Newton from GD's oscillation: " + (s.gdStep() - s.gdHandoverStep()) + " GD steps");
+        // plain GD from θ_0, with no flow and no Newton, long enough to settle on the orbit (multiplier 1 − 5.5e-5)
+        long steps = 1_200_000;
+        TrainingSettings plain = c.training().withTail(TrainingSettings.TAIL_GD).withPolish(false).withMaxSteps(steps).withGradTol(0);
+        DataSet data = c.dataSet();
+        PopulationExcess pop = new PopulationExcess(ONE, 1.0);
+        GradientDescent.Outcome gd = new GradientDescent(data, plain, pop::value).run(c.initialTheta(), null);
+        assertEquals(steps, gd.steps());
+        double[] a = gd.theta();
+        double[] b = new GdMap(SquaredLoss.empirical(data), eta).apply(a);
+        double[] p = orbitPoint(s, 0);
+        double[] q = orbitPoint(s, 1);
+        double direct = Math.max(Vectors.distance(Symmetry.canonical(a), p), Vectors.distance(Symmetry.canonical(b), q));
+        double swapped = Math.max(Vectors.distance(Symmetry.canonical(a), q), Vectors.distance(Symmetry.canonical(b), p));
+        assertTrue(Math.min(direct, swapped) < 1e-10, "plain GD after " + steps + " steps is " + Math.min(direct, swapped) + " from the orbit");
+        // the orbit: mean L_N, amplitude, edge of stability at its mean
+        SquaredLoss loss = SquaredLoss.empirical(data);
+        assertEquals(0.5 * (loss.value(p) + loss.value(q)), s.gdTrainLoss(), 1e-15);
+        assertEquals(Vectors.distance(p, q), s.gdAmplitude(), 1e-12);
+        assertEquals(2.0, s.gdSharpness(), 1e-3);
+        assertTrue(s.gdMultiplier() < 1 && s.gdMultiplier() > 0.999);
+        // GD's fate is finite while the flow's runs off: the orbit is far from the flow's last iterate
+        assertTrue(Vectors.norm(p) < 0.1 * Vectors.norm(s.attractor()));
+    }
+
+    @Test
+    void aTailGdRunGetsTheSameOrbit() {
+        double eta = 0.1;
+        RunConfig c = derivativePair(eta);
+        RunSummary flow = RunPipeline.run(c).run();
+        RunConfig gd = c.withTraining(c.training().withTail(TrainingSettings.TAIL_GD).withMaxSteps(400_000));
+        RunSummary s = RunPipeline.run(gd).run();
+        assertEquals("period_2", s.gdFate());
+        assertTrue(s.gdCertified());
+        for (int j = 0; j < 2; j++) {
+            assertTrue(Vectors.distance(orbitPoint(s, j), orbitPoint(flow, j)) < 1e-9,
+                    "point " + j + ": " + Vectors.distance(orbitPoint(s, j), orbitPoint(flow, j)));
+        }
+        assertEquals(flow.gdTrainLoss(), s.gdTrainLoss(), 1e-12);
+    }
+
+    @Test
+    void atSmallEtaGdEndsOnTheFlowsFiniteLimit() {
+        RunConfig c = RunConfig.of(ONE, 100, 0.01, 1, 1, 1);
+        RunResult r = RunPipeline.run(c);
+        RunSummary s = r.run();
+        assertEquals("finite", s.attractorKind());
+        assertEquals("flow", s.gdFate(), "GD never turns unstable at η = 0.05: it shares the flow's fate");
+        assertTrue(s.gdCertified());
+        assertEquals(s.limitTrainLoss(), s.gdTrainLoss(), 0.0);
+        // followed as GD for its own sake, from a point off the minimum, it ends on the same point
+        DataSet data = c.dataSet();
+        SquaredLoss loss = SquaredLoss.empirical(data);
+        GdFateFinder f = new GdFateFinder(new GdMap(loss, c.training().eta()), Kernels.forData(data),
+                new PopulationExcess(ONE, 1.0)::value, 5_000_000);
+        double[] start = s.attractor().clone();
+        start[0] += 0.01;
+        start[1] -= 0.01;
+        GdFate fixed = f.follow(start, 0);
+        assertEquals("fixed_point", fixed.label(), fixed.reason());
+        assertTrue(fixed.certified(), fixed.reason());
+        // both are zeros of ∇L_N (the polish to 1e-11, Newton on G to rounding) of an isolated minimum with
+        // λ_min = 0.0237: within ‖∇L_N‖/λ_min ≈ 4e-10 of each other
+        double apart = Vectors.distance(Symmetry.canonical(fixed.cycle().points()[0]), s.attractor());
+        assertTrue(apart < 1e-9, "fixed point " + apart + " from the flow's limit");
+        assertEquals(s.trainLoss(), fixed.meanTrainLoss(), 1e-14 * s.trainLoss());
+    }
+
+    @Test
+    void aUnitTurningLinearMeetsTheEdgeAtVSquaredProportionalToOneOverEta() {
+        // cubic data a tanh unit cannot bend towards: the flow turns the unit linear (w → 0, v → ∞, vw → c)
+        int n = 100;
+        double[] x = normals(11, n);
+        double[] e = normals(12, n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = 0.5 * x[i] + 0.2 * x[i] * x[i] * x[i] + 0.05 * e[i];
+        double m2 = 0;
+        for (double xi : x) m2 += xi * xi / n;
+        double[] v = new double[2];
+        double[] etas = {0.01, 0.02};
+        for (int k = 0; k < 2; k++) {
+            RunConfig c = RunConfig.of(ONE, n, 0.0025, 1, 1, 1).withData(new DataSet(x, y)).withInit(new double[] {0.5, 1.0});
+            RunSummary s = RunPipeline.run(c.withTraining(c.training().withEta(etas[k]))).run();
+            assertEquals("at_infinity", s.attractorKind());
+            assertEquals("period_2", s.gdFate(), s.error());
+            // the curvature of a unit turning linear is v² mean(x²) along w: the edge η·λ_max = 2 at v² ≈ 2/(η mean x²)
+            v[k] = 0.5 * (Math.abs(orbitPoint(s, 0)[1]) + Math.abs(orbitPoint(s, 1)[1]));
+            assertEquals(Math.sqrt(2 / (etas[k] * m2)), v[k], 0.05 * v[k]);
+        }
+        double exponent = Math.log(v[0] / v[1]) / Math.log(etas[1] / etas[0]);
+        assertEquals(0.5, exponent, 0.025, "|v| ∝ η^−" + exponent);
+    }
+
+    private static double[] normals(long seed, int n) {
+        NormalStream s = new NormalStream(seed, NormalStream.DATA);
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) z[i] = s.nextNormal();
+        return z;
+    }
+}
