@@ -110,8 +110,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int chunks = report.intact().size();
         if (report.damages().isEmpty()) {
-            System.out.printf("sweep %s: verified, %d chunks intact (%d/%d runs) in %s%n", job.name(), chunks,
-                    report.intactRuns(), job.size(), root.root());
+            long unhashed = report.intact().stream().filter(c -> !c.hashed()).count();
+            System.out.printf("sweep %s: verified, %d chunks intact (%d/%d runs) in %s; %s%n", job.name(), chunks,
+                    report.intactRuns(), job.size(), root.root(), unhashed == 0 ? "every file by its SHA-256"
+                            : unhashed + " chunks written before content hashes, their pages by Parquet's checksums");
             return 0;
         }
         throw new UserError("sweep " + job.name() + ": " + report.damages().size() + " damaged, " + chunks

@@ -35,7 +35,7 @@ import scala.Tuple2;
  * {@code runs} by grouping on every grid axis but init_seed (teacher, input_std, eta, init_scale, n, sigma2,
  * hidden, data_seed) in Spark and clustering each group with
  * {@link AttractorClustering}. The partition is replaced atomically: the new file is moved in, then the
- * marker {@code _sweeps/S/attractors.done} is switched to it, then older files are removed; on start,
+ * marker {@code _sweeps/S/attractors.done} (its name and SHA-256) is switched to it, then older files are removed; on start,
  * {@link #recover} removes any file the marker does not name.
  */
 public final class AttractorTable {
@@ -118,10 +118,10 @@ public final class AttractorTable {
 
     /** Removes attractors files that the marker does not name (left by an interrupted swap). */
     public void recover() throws IOException {
-        String current = root.readText(marker());
+        AttractorsMarker current = AttractorsMarker.parse(root.readText(marker()));
         Path part = root.partition(ResultTable.ATTRACTORS, sweep);
         for (String f : root.list(part)) {
-            if (!f.equals(current == null ? null : current.trim())) root.delete(new Path(part, f));
+            if (current == null || !f.equals(current.file())) root.delete(new Path(part, f));
         }
     }
 
@@ -132,8 +132,9 @@ public final class AttractorTable {
         Path staged = new Path(staging, file);
         ResultsRoot.io(staged, () -> RecordParquetFile.write(staged, root.conf(), AttractorRow.class,
                 Set.of(ResultTable.PARTITION_COLUMN), rows.iterator()));
+        String sha256 = root.sha256(staged);
         root.moveIntoPlace(staged, new Path(part, file));
-        root.writeTextAtomically(marker(), file + "\n");
+        root.writeTextAtomically(marker(), new AttractorsMarker(file, sha256).toText());
         for (String f : root.list(part)) if (!f.equals(file)) root.delete(new Path(part, f));
         root.delete(staging);
     }

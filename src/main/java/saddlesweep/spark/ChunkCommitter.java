@@ -18,9 +18,11 @@ import saddlesweep.run.TrajectoryPoint;
 /**
  * Commits one chunk of a sweep, safe against the driver being killed at any moment:
  * <ol>
- *   <li>each table's rows go to one Parquet file in a fresh staging directory under {@code _staging/S/};</li>
+ *   <li>each table's rows go to one Parquet file in a fresh staging directory under {@code _staging/S/}, which
+ *       is then read back once for its SHA-256;</li>
  *   <li>each file is renamed into its partition as {@code chunk-ID.parquet} (the name carries the chunk id);</li>
- *   <li>the marker {@code _sweeps/S/commits/ID.done} is written atomically: from now on the chunk counts.</li>
+ *   <li>the marker {@code _sweeps/S/commits/ID.done}, with the row counts and the files' SHA-256, is written
+ *       atomically: from now on the chunk counts.</li>
  * </ol>
  * {@link #recover} undoes whatever an interrupted commit left: staged files and renamed files of chunks
  * without a marker.
@@ -58,21 +60,24 @@ public final class ChunkCommitter {
         }
         String file = CHUNK_FILE_PREFIX + id + ".parquet";
         List<Path[]> moves = new ArrayList<>();
-        stage(staging, file, ResultTable.RUNS, RunSummary.class, runs, moves);
-        stage(staging, file, ResultTable.EVENTS, RunEvent.class, events, moves);
-        stage(staging, file, ResultTable.TRAJECTORY, TrajectoryPoint.class, trajectory, moves);
+        Map<String, String> sha256 = new TreeMap<>();
+        stage(staging, file, ResultTable.RUNS, RunSummary.class, runs, moves, sha256);
+        stage(staging, file, ResultTable.EVENTS, RunEvent.class, events, moves, sha256);
+        stage(staging, file, ResultTable.TRAJECTORY, TrajectoryPoint.class, trajectory, moves, sha256);
         for (Path[] m : moves) root.moveIntoPlace(m[0], m[1]);
-        ChunkCommit commit = new ChunkCommit(from, to, runs.size(), events.size(), trajectory.size(), statuses);
+        ChunkCommit commit = new ChunkCommit(from, to, runs.size(), events.size(), trajectory.size(), statuses, sha256);
         root.writeTextAtomically(new Path(root.commits(sweep), id + ChunkCommit.SUFFIX), commit.toText());
         root.delete(staging);
         return commit;
     }
 
+    /** Writes a table's rows to a staged file, hashed as it lies on storage (read back once). */
     private <R extends Record> void stage(Path staging, String file, ResultTable table, Class<R> type, List<R> rows,
-                                          List<Path[]> moves) throws IOException {
+                                          List<Path[]> moves, Map<String, String> sha256) throws IOException {
         if (rows.isEmpty()) return;
         Path staged = new Path(staging, table.dirName() + ".parquet");
         ResultsRoot.io(staged, () -> RecordParquetFile.write(staged, root.conf(), type, OMIT, rows.iterator()));
+        sha256.put(table.dirName(), root.sha256(staged));
         moves.add(new Path[] {staged, new Path(root.partition(table, sweep), file)});
     }
 

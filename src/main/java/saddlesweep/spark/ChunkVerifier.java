@@ -19,11 +19,12 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Checks a sweep's committed results against their markers: each marker readable; each chunk file that the
- * marker counts rows for present, non-empty, with a readable Parquet footer and the marker's row count; the
- * {@code runs} file holding exactly the task ids of the chunk's positions (when the job is known); the
- * attractors file named by its marker present and readable. Reads footers and the {@code task_id} column
- * only, never the data of the big tables.
+ * Checks a sweep's committed results against their markers: each marker readable, unaltered (its own check)
+ * and named by its positions; each chunk file that the marker counts rows for present, non-empty, with a
+ * readable Parquet footer, the marker's row count and the SHA-256 the marker recorded (for markers written
+ * before content hashes: every page's Parquet checksum); the {@code runs} file holding exactly the task ids of
+ * the chunk's positions (when the job is known); the attractors file named by its marker present, readable
+ * and of the recorded SHA-256. Reads every byte of every committed file once.
  */
 public final class ChunkVerifier {
 
@@ -63,18 +64,26 @@ public final class ChunkVerifier {
         for (String name : root.list(dir)) {
             if (!name.endsWith(ChunkCommit.SUFFIX) || name.startsWith(".")) continue;
             Path marker = new Path(dir, name);
+            String id = name.substring(0, name.length() - ChunkCommit.SUFFIX.length());
             ChunkCommit c;
             try {
                 c = ChunkCommit.parse(root.readText(marker));
+            } catch (ChunkCommit.AlteredMarker e) {
+                damages.add(new Damage(id, marker, "a commit marker altered since it was written (its check differs)"));
+                continue;
             } catch (RuntimeException e) {
-                damages.add(new Damage(name.substring(0, name.length() - ChunkCommit.SUFFIX.length()), marker,
-                        "unreadable commit marker"));
+                damages.add(new Damage(id, marker, "unreadable commit marker"));
                 continue;
             }
-            Damage d = c.from() < 0 || c.to() <= c.from() || (size > 0 && c.to() > size)
-                    ? new Damage(c.id(), marker, "a commit marker of positions " + c.from() + ".." + c.to()
-                    + " outside the grid of " + size)
-                    : check(c, taskIdAt);
+            Damage d;
+            if (!c.id().equals(id)) {
+                d = new Damage(id, marker, "a commit marker of positions " + c.from() + ".." + c.to() + " under another name");
+            } else if (c.from() < 0 || c.to() <= c.from() || (size > 0 && c.to() > size)) {
+                d = new Damage(c.id(), marker, "a commit marker of positions " + c.from() + ".." + c.to()
+                        + " outside the grid of " + size);
+            } else {
+                d = check(c, taskIdAt);
+            }
             if (d == null) intact.add(c);
             else damages.add(d);
         }
@@ -102,7 +111,7 @@ public final class ChunkVerifier {
         for (int t = 0; t < tables.length; t++) {
             if (counts[t] == 0) continue;   // no rows, no file
             Path p = new Path(root.partition(tables[t], sweep), file);
-            String problem = fileProblem(p, counts[t]);
+            String problem = shapeProblem(p, counts[t]);
             if (problem != null) return new Damage(c.id(), p, problem);
         }
         if (c.runs() != c.size()) {
@@ -121,11 +130,20 @@ public final class ChunkVerifier {
             }
             if (!found.equals(expected)) return new Damage(c.id(), runs, "holds other tasks than the chunk's");
         }
+        for (int t = 0; t < tables.length; t++) {
+            if (counts[t] == 0) continue;
+            Path p = new Path(root.partition(tables[t], sweep), file);
+            String problem = contentProblem(p, c.sha256(tables[t]));
+            if (problem != null) return new Damage(c.id(), p, problem);
+        }
         return null;
     }
 
-    /** Why a chunk file that should hold {@code rows} rows is damaged, or null when it is intact. */
-    private String fileProblem(Path p, long rows) throws IOException {
+    /**
+     * Why a file that should hold {@code rows} rows (−1: any number) is damaged in its shape, or null: missing,
+     * empty, footer unreadable, another row count. Its content is checked by {@link #contentProblem}.
+     */
+    private String shapeProblem(Path p, long rows) throws IOException {
         long length = root.length(p);
         if (length < 0) return "missing";
         if (length == 0) return "empty (0 bytes)";
@@ -135,26 +153,30 @@ public final class ChunkVerifier {
         } catch (IOException | RuntimeException e) {
             return "truncated or not Parquet (" + length + " bytes, footer unreadable)";
         }
-        if (found != rows) return "holds " + found + " rows, its commit marker says " + rows;
+        if (rows >= 0 && found != rows) return "holds " + found + " rows, its commit marker says " + rows;
         return null;
     }
 
-    private Damage checkAttractors() throws IOException {
-        Path marker = new Path(root.sweepMeta(sweep), AttractorTable.MARKER);
-        String name = root.readText(marker);
-        if (name == null) return null;
-        Path p = new Path(root.partition(ResultTable.ATTRACTORS, sweep), name.trim());
-        long length = root.length(p);
-        String problem = null;
-        if (length < 0) problem = "missing";
-        else if (length == 0) problem = "empty (0 bytes)";
-        else {
-            try {
-                rowCount(p, root.conf());
-            } catch (IOException | RuntimeException e) {
-                problem = "truncated or not Parquet (" + length + " bytes, footer unreadable)";
-            }
+    /** Bytes changed since the commit: the file's SHA-256 against the recorded one, or its page checksums. */
+    private String contentProblem(Path p, String sha256) throws IOException {
+        if (sha256 != null) {
+            return root.sha256(p).equals(sha256) ? null
+                    : "altered since its commit (its SHA-256 differs from the one its marker recorded)";
         }
+        try {
+            PageChecksums.verify(p, root.conf());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return "altered since its commit (a page fails its checksum: " + firstLine(e) + ")";
+        }
+    }
+
+    private Damage checkAttractors() throws IOException {
+        AttractorsMarker marker = AttractorsMarker.parse(root.readText(new Path(root.sweepMeta(sweep), AttractorTable.MARKER)));
+        if (marker == null) return null;
+        Path p = new Path(root.partition(ResultTable.ATTRACTORS, sweep), marker.file());
+        String problem = shapeProblem(p, -1);
+        if (problem == null) problem = contentProblem(p, marker.sha256());
         return problem == null ? null : new Damage(null, p, problem);
     }
 

@@ -26,8 +26,8 @@ import saddlesweep.error.StorageFault;
  *   runs/sweep=S/chunk-C.parquet          one file per committed chunk C (likewise events/, trajectory/)
  *   attractors/sweep=S/attractors-U.parquet
  *   _sweeps/S/job.yaml, _sweeps/S/job.sha256   the sweep's definition
- *   _sweeps/S/commits/C.done               commit marker of chunk C
- *   _sweeps/S/attractors.done              names the current attractors file
+ *   _sweeps/S/commits/C.done               commit marker of chunk C (row counts, SHA-256 of its files)
+ *   _sweeps/S/attractors.done              names the current attractors file (and its SHA-256)
  *   _staging/S/...                         files being written (removed on start)
  *   _locks/S.lock                          held by the sweep's running driver (see SweepLock)
  * </pre>
@@ -236,6 +236,15 @@ public final class ResultsRoot {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (FileNotFoundException e) {
                 return null;
+            }
+        });
+    }
+
+    /** The SHA-256 (hex) of a file's bytes, read through once. */
+    public String sha256(Path p) throws IOException {
+        return io(p, () -> {
+            try (InputStream in = fs.open(p)) {
+                return ContentHash.sha256(in);
             }
         });
     }

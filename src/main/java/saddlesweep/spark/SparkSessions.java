@@ -18,6 +18,16 @@ public final class SparkSessions {
         if (!new SparkConf().contains("spark.master")) b = b.master("local[*]");
         SparkSession s = b.getOrCreate();
         s.sparkContext().setLogLevel("WARN");
+        checkPagesOnRead(s);
         return s;
+    }
+
+    /**
+     * Makes every Parquet read of the session verify each page's checksum (parquet-mr's default is not to), so
+     * that a page altered on storage fails the query instead of returning other numbers. Set on the driver's
+     * Hadoop configuration, from which Spark's file scans take theirs (on executors too).
+     */
+    public static void checkPagesOnRead(SparkSession s) {
+        s.sparkContext().hadoopConfiguration().setBoolean(PageChecksums.VERIFY, true);
     }
 }

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Committed results damaged on storage, each way in turn, in a copy of a complete 12-task root (chunks of 5, 5
- * and 2 positions): {@code query}, {@code report} and {@code sweep --verify} end with one line naming the damaged
- * file and the repair command (exit 2); the next sweep prints one line per repaired chunk, recomputes only what
- * was damaged, and leaves every table equal to an undamaged sweep's; a second verify finds it intact.
+ * and 2 positions): files deleted, truncated, emptied or swapped, markers changed, and single bytes flipped
+ * inside intact files (a data page, a dictionary page, the footer, the attractors file, in a root with and one
+ * without content hashes). {@code query}, {@code report} and {@code sweep --verify} end with one line naming
+ * the damaged file and the repair command (exit 2); the next sweep prints one line per repaired chunk,
+ * recomputes only what was damaged, and leaves every table equal to an undamaged sweep's (every row, every
+ * column but {@code wall_ms}); a second verify finds it intact.
  */
 class DamageRepairTest {
 
@@ -164,6 +167,65 @@ class DamageRepairTest {
             Files.copy(runs.get(1), runs.get(0), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return runs.get(0);
         }, "holds other tasks than the chunk's", 5);
+    }
+
+    @Test
+    void aByteFlippedInATrajectoryDataPage() throws Exception {
+        damagedThenRepaired("flipped-page", root -> {
+            Path f = chunkFiles(root, "trajectory").get(1);
+            ParquetOffsets.flip(f, ParquetOffsets.dataPage(f, "theta.list.element"));
+            return f;
+        }, "altered since its commit (its SHA-256 differs", 5);
+    }
+
+    @Test
+    void aByteFlippedInADictionaryPage() throws Exception {
+        damagedThenRepaired("flipped-dictionary", root -> {
+            Path f = chunkFiles(root, "events").get(0);
+            ParquetOffsets.flip(f, ParquetOffsets.dictionaryPage(f, "kind"));
+            return f;
+        }, "altered since its commit (its SHA-256 differs", 5);
+    }
+
+    @Test
+    void aByteFlippedInAFooterThatStillParses() throws Exception {
+        damagedThenRepaired("flipped-footer", root -> {
+            Path f = chunkFiles(root, "runs").get(2);
+            ParquetOffsets.flip(f, ParquetOffsets.lastOf(f, "gen_excess") + 1);   // a column name in the footer's schema
+            return f;
+        }, "altered since its commit (its SHA-256 differs", 2);
+    }
+
+    @Test
+    void aByteFlippedInTheAttractorsFile() throws Exception {
+        damagedThenRepaired("flipped-attractors", root -> {
+            Path f;
+            try (Stream<Path> s = Files.list(root.resolve("attractors/sweep=tiny"))) {
+                f = s.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            }
+            ParquetOffsets.flip(f, ParquetOffsets.dataPage(f, "top_attractor.list.element"));
+            return f;
+        }, "altered since its commit (its SHA-256 differs", 0);
+    }
+
+    @Test
+    void aCommitMarkerEditedByHand() throws Exception {
+        damagedThenRepaired("edited-marker", root -> {
+            Path marker = markers(root).resolve(ChunkCommit.id(10, 12) + ChunkCommit.SUFFIX);
+            String text = Files.readString(marker);
+            Files.writeString(marker, text.replaceFirst("status\\.([a-z_]+)=(\\d+)", "status.$1=9$2"));
+            return marker;
+        }, "a commit marker altered since it was written", 2);
+    }
+
+    @Test
+    void aRootWithoutContentHashesWithAFlippedDataPage() throws Exception {
+        damagedThenRepaired("old-flipped-page", root -> {
+            BitRotTest.asWrittenBeforeContentHashes(root);
+            Path f = chunkFiles(root, "trajectory").get(0);
+            ParquetOffsets.flip(f, ParquetOffsets.dataPage(f, "grad_norm"));
+            return f;
+        }, "a page fails its checksum", 5);
     }
 
     @Test

@@ -22,29 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  * The driver killed with SIGKILL mid-sweep, as a real child process started through {@code ./submit.sh}:
  * once right after its first committed chunk, once with four chunks in flight just after one of them was
  * committed (the others computing, or waiting for a slot). The reruns complete the grid with every task_id
- * exactly once, and the tables equal those of an uninterrupted sweep run in {@code local[1]} with another
- * chunk size.
+ * exactly once, and the tables equal those of the fixture's undisturbed sweep of the same grid (in this JVM,
+ * chunks of 5 instead of 2).
  */
 class DriverKillTest {
 
     private static final String NAME = "killme";
-    /** 2 hidden × 3 data seeds × 2 init seeds = 12 tasks in chunks of 2. */
-    private static final long TASKS = 12;
+    /** The fixture's grid: 2 hidden × 2 data seeds × 3 init seeds = 12 tasks, here in chunks of 2. */
+    private static final long TASKS = SweepFixture.TASKS;
     private static final int CHUNK = 2;
 
     @TempDir
     Path dir;
 
     private static String job() {
-        return "name: " + NAME + "\n"
-                + "teacher: {w: [1.0], v: [1.0]}\n"
-                + "n: [20]\n"
-                + "sigma2: [0.01]\n"
-                + "hidden: [1, 2]\n"
-                + "data_seed: {from: 1, count: 3}\n"
-                + "init_seed: {from: 1, count: 2}\n"
-                + "training: {eta: 0.05, init_scale: 0.1, max_steps: 3000, tail: gd}\n"
-                + "chunk_size: " + CHUNK + "\n";
+        return SweepFixture.jobYaml(NAME, 0.01).replace("chunk_size: 5", "chunk_size: " + CHUNK);
     }
 
     @Test
@@ -83,17 +75,14 @@ class DriverKillTest {
         assertEquals(0, third.exit(), third.stderr());
         assertTrue(third.stderr().contains("complete, " + TASKS + "/" + TASKS + " runs, " + (TASKS - (long) CHUNK * afterSecond) + " computed"), third.stderr());
 
-        // 4. an uninterrupted reference: one core, another chunk size
-        Launcher.Result ref = Launcher.run(dir, "ref", 300, "--master", "local[1]", "sweep", "job.yaml", "--out", "ref", "--chunk-size", "5");
-        assertEquals(0, ref.exit(), ref.stderr());
-
+        // 4. the undisturbed reference: the same grid swept in this JVM with chunks of 5
         SparkSession spark = TestSpark.session();
         List<Row> ids = spark.read().parquet(dir.resolve("out/runs").toString()).select("task_id").collectAsList();
         assertEquals(TASKS, ids.size());
         assertEquals(TASKS, new HashSet<>(ids).size(), "a task_id appears twice");
         for (ResultTable t : ResultTable.values()) {
-            assertEquals(SweepFixture.rows(spark, dir.resolve("ref"), t, NAME), SweepFixture.rows(spark, dir.resolve("out"), t, NAME),
-                    t.dirName() + " differs from the uninterrupted local[1] sweep");
+            assertEquals(SweepFixture.reference(spark).get(t), SweepFixture.rows(spark, dir.resolve("out"), t, NAME),
+                    t.dirName() + " differs from the undisturbed sweep");
         }
         assertFalse(SweepFixture.rows(spark, dir.resolve("out"), ResultTable.TRAJECTORY, NAME).isEmpty());
     }

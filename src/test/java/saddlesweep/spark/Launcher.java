@@ -24,6 +24,13 @@ import java.util.stream.Stream;
 final class Launcher {
 
     static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    /**
+     * JVM options of the children: a small heap, no UI, and the client compiler only (C1): a child lives for
+     * seconds, mostly starting Spark, and C1 alone takes 40 % less CPU for that (measured: a `query` 22.9 s CPU
+     * with both compilers, 13.9 s with C1; a 12-task sweep 22.1 s and 13.6 s). The kernels' bits do not depend
+     * on the JIT (see VectorKernel), so rows stay identical.
+     */
+    static final String CHILD_JAVA_OPTS = "-Xmx1g -XX:TieredStopAtLevel=1 -Dspark.ui.enabled=false";
     private static Path appJar;
 
     private Launcher() {
@@ -79,7 +86,7 @@ final class Launcher {
         pb.environment().remove("SPARK_HOME");
         pb.environment().put("SADDLESWEEP_JAR", appJar().toString());
         pb.environment().put("SADDLESWEEP_CLASSPATH", dependencyClassPath());
-        pb.environment().put("JAVA_OPTS", "-Xmx1g -Dspark.ui.enabled=false");
+        pb.environment().put("JAVA_OPTS", CHILD_JAVA_OPTS);
         pb.environment().putAll(env);
         try {
             return pb.start();

@@ -27,8 +27,7 @@ class QueryCommandTest {
     @BeforeAll
     static void sweep() {
         spark = TestSpark.session();
-        out = dir.resolve("results");
-        SweepFixture.run(spark, out, SweepFixture.writeJob(dir, "q", 0.01), SweepOptions.defaults());
+        out = SweepFixture.referenceRoot(spark);   // the fixture's 12-task sweep (queries only read it)
     }
 
     @Test

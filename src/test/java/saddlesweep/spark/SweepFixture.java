@@ -99,10 +99,13 @@ final class SweepFixture {
 
     private static Map<ResultTable, List<String>> reference;
     private static Path referenceRoot;
+    private static SweepOutcome referenceOutcome;
 
     /**
      * The rows of every table of the fixture sweep "tiny" (sigma2 0.01) run undisturbed with default options,
-     * computed once per test JVM: what every disturbed, repaired or resumed sweep must equal.
+     * computed once per test JVM: what every disturbed, repaired or resumed sweep of this grid must equal (task
+     * ids do not depend on the sweep's name or chunk size, and the rows leave out {@code sweep}). Compare with it
+     * rather than sweeping the grid again.
      */
     static synchronized Map<ResultTable, List<String>> reference(SparkSession spark) {
         if (reference != null) return reference;
@@ -110,11 +113,12 @@ final class SweepFixture {
             Path dir = Files.createTempDirectory("saddlesweep-reference-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             Path out = dir.resolve("ref");
-            run(spark, out, writeJob(dir, "tiny", 0.01), SweepOptions.defaults());
+            SweepOutcome outcome = run(spark, out, writeJob(dir, "tiny", 0.01), SweepOptions.defaults());
             Map<ResultTable, List<String>> rows = new EnumMap<>(ResultTable.class);
             for (ResultTable t : ResultTable.values()) rows.put(t, rows(spark, out, t, "tiny"));
             reference = rows;
             referenceRoot = out;
+            referenceOutcome = outcome;
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,6 +129,12 @@ final class SweepFixture {
     static synchronized Path referenceRoot(SparkSession spark) {
         reference(spark);
         return referenceRoot;
+    }
+
+    /** What the sweep of {@link #reference} returned (all 12 tasks computed). */
+    static synchronized SweepOutcome referenceOutcome(SparkSession spark) {
+        reference(spark);
+        return referenceOutcome;
     }
 
     /** Runs a sweep with {@code task}, its console captured into {@code console}. */

@@ -58,9 +58,9 @@ class SweepRunnerTest {
     static void referenceSweep() {
         spark = TestSpark.session();
         jobFile = SweepFixture.writeJob(dir.resolve("jobs"), "tiny", 0.01);
-        refOut = dir.resolve("ref");
-        refOutcome = SweepFixture.run(spark, refOut, jobFile, SweepOptions.defaults());
-        for (ResultTable t : ResultTable.values()) REF.put(t, SweepFixture.rows(spark, refOut, t, "tiny"));
+        REF.putAll(SweepFixture.reference(spark));   // the fixture's sweep of this job, shared by the test classes
+        refOut = SweepFixture.referenceRoot(spark);
+        refOutcome = SweepFixture.referenceOutcome(spark);
     }
 
     private static void assertSameAsReference(Path out, String sweep) {
