@@ -17,10 +17,12 @@ import java.io.Serializable;
  *                           reported as not refined
  * @param clusterTol         attractors closer than this (canonical distance) are the same attractor
  * @param fnClusterTol       certified limit functions closer than this in population L² distance are one attractor
+ * @param gdFateWork         real GD work GD's own fate may take per run, in sample·unit·steps (0: GD's fate is not
+ *                           followed: runs that turn unstable get gd_fate {@code unresolved})
  */
 public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double nearOptimalAbs,
                                double eigenRelTol, double singularTol, double refineMaxDistance,
-                               double clusterTol, double fnClusterTol) implements Serializable {
+                               double clusterTol, double fnClusterTol, double gdFateWork) implements Serializable {
 
     // The defaults: the one source of the job parser's, train's options' and the docs' defaults (a test
     // compares them). dip_factor 3, not 10: a dip counts only when it refines to a critical point, and at 10
@@ -33,6 +35,8 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
     public static final double DEFAULT_REFINE_MAX_DISTANCE = 1.0;
     public static final double DEFAULT_CLUSTER_TOL = 1e-4;
     public static final double DEFAULT_FN_CLUSTER_TOL = 1e-6;
+    /** About 1.2 s of the GD kernel (1.2 ns per sample·unit·step) per run that turns unstable. */
+    public static final double DEFAULT_GD_FATE_WORK = 1e9;
     /**
      * drift_min_growth, retired (fates are certified from their limits): its default, which stays in the text
      * of every task id and definition hash so that they do not change.
@@ -48,22 +52,28 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
         if (!(refineMaxDistance > 0)) throw new IllegalArgumentException("refine_max_distance must be > 0, got " + refineMaxDistance);
         if (!(clusterTol > 0)) throw new IllegalArgumentException("cluster_tol must be > 0, got " + clusterTol);
         if (!(fnClusterTol > 0)) throw new IllegalArgumentException("fn_cluster_tol must be > 0, got " + fnClusterTol);
+        if (!(gdFateWork >= 0) || !Double.isFinite(gdFateWork)) throw new IllegalArgumentException("gd_fate_work must be >= 0, got " + gdFateWork);
     }
 
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(DEFAULT_DIP_FACTOR, DEFAULT_NEAR_OPTIMAL_RATIO, DEFAULT_NEAR_OPTIMAL_ABS,
                 DEFAULT_EIGEN_REL_TOL, DEFAULT_SINGULAR_TOL, DEFAULT_REFINE_MAX_DISTANCE, DEFAULT_CLUSTER_TOL,
-                DEFAULT_FN_CLUSTER_TOL);
+                DEFAULT_FN_CLUSTER_TOL, DEFAULT_GD_FATE_WORK);
     }
 
     public AnalysisSettings withFnClusterTol(double tol) {
         return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                refineMaxDistance, clusterTol, tol);
+                refineMaxDistance, clusterTol, tol, gdFateWork);
+    }
+
+    public AnalysisSettings withGdFateWork(double work) {
+        return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
+                refineMaxDistance, clusterTol, fnClusterTol, work);
     }
 
     /**
      * The record's text as it was before fn_cluster_tol (it is part of every task id): fn_cluster_tol, which
-     * changes no run (only the attractors table), appears only when not the default, and the retired
+     * changes no run (only the attractors table), and gd_fate_work appear only when not the default, and the retired
      * drift_min_growth at its old default ({@link #RETIRED_DRIFT_MIN_GROWTH}).
      */
     @Override
@@ -72,6 +82,7 @@ public record AnalysisSettings(double dipFactor, double nearOptimalRatio, double
                 + ", nearOptimalAbs=" + nearOptimalAbs + ", eigenRelTol=" + eigenRelTol + ", singularTol=" + singularTol
                 + ", refineMaxDistance=" + refineMaxDistance + ", clusterTol=" + clusterTol
                 + ", driftMinGrowth=" + RETIRED_DRIFT_MIN_GROWTH
-                + (fnClusterTol == DEFAULT_FN_CLUSTER_TOL ? "" : ", fnClusterTol=" + fnClusterTol) + "]";
+                + (fnClusterTol == DEFAULT_FN_CLUSTER_TOL ? "" : ", fnClusterTol=" + fnClusterTol)
+                + (gdFateWork == DEFAULT_GD_FATE_WORK ? "" : ", gdFateWork=" + gdFateWork) + "]";
     }
 }

@@ -45,7 +45,7 @@ import saddlesweep.train.QuietOscillation;
  *
  * <p><b>Budget and the quiet phase.</b> A segment may take {@value #BUDGET_SCALE}·√(step0) GD-equivalent steps
  * (within [{@value #MIN_STEPS}, {@value #MAX_STEPS}]: the edge's time scales grow with the step) and
- * {@value #WORK} sample·unit·steps of real GD (at least {@value #MIN_REAL} steps). After a crossing GD's
+ * {@code analysis.gd_fate_work} sample·unit·steps of real GD (at least {@value #MIN_REAL} steps). After a crossing GD's
  * oscillation grows from rounding for n ≈ √(2 ln(a/ν)/κ) steps (κ the rate of progressive sharpening, ∝ 1/step)
  * in which it only drifts along the flow; when {@link QuietOscillation} predicts that this first quiet phase
  * takes more than {@value #MODEL_SHARE} of the real budget, it is followed as the flow plus a linear mode
@@ -59,8 +59,6 @@ public final class GdFateFinder {
     /** Lower bound of the segment's GD-equivalent budget. */
     public static final long MIN_STEPS = 1_000_000L;
     static final double BUDGET_SCALE = 200;
-    /** Real GD work a segment may take, in sample·unit·steps (about 2.4 s at 1.2 ns each). */
-    public static final double WORK = 2e9;
     static final long MIN_REAL = 200_000;
     static final double MODEL_SHARE = 0.25;
     static final long FIRST_CHECK = 256;
@@ -88,18 +86,21 @@ public final class GdFateFinder {
     private final GradientKernel kernel;
     private final ToDoubleFunction<double[]> genExcess;
     private final long maxSteps;
+    private final double work;
 
     /**
      * @param map        the accurate GD map (its loss is L_N)
      * @param kernel     the fast kernel GD's iterates run on (same data)
      * @param genExcess  E(θ)
-     * @param maxSteps   upper bound of the GD steps a segment may take
+     * @param maxSteps   upper bound of the GD-equivalent steps a segment may take
+     * @param work       real GD work a segment may take, in sample·unit·steps
      */
-    public GdFateFinder(GdMap map, GradientKernel kernel, ToDoubleFunction<double[]> genExcess, long maxSteps) {
+    public GdFateFinder(GdMap map, GradientKernel kernel, ToDoubleFunction<double[]> genExcess, long maxSteps, double work) {
         this.map = map;
         this.kernel = kernel;
         this.genExcess = genExcess;
         this.maxSteps = maxSteps;
+        this.work = work;
     }
 
     /** The GD-equivalent budget of a segment from GD step step0. */
@@ -107,9 +108,9 @@ public final class GdFateFinder {
         return Math.min(maxSteps, Math.max(Math.min(MIN_STEPS, maxSteps), (long) (BUDGET_SCALE * Math.sqrt((double) step0))));
     }
 
-    /** The real GD steps a segment may take: WORK sample·unit·steps, at least MIN_REAL. */
+    /** The real GD steps a segment may take: {@code work} sample·unit·steps, at least MIN_REAL. */
     long realBudget(int units) {
-        return Math.max(MIN_REAL, (long) (WORK / ((double) kernel.samples() * units)));
+        return Math.max(MIN_REAL, (long) (work / ((double) kernel.samples() * units)));
     }
 
     /** A confirmation due at step {@code at}: C, the phase j and the deviation δ₁ at step {@code from}. */
@@ -213,7 +214,7 @@ public final class GdFateFinder {
                 }
             }
             if (eq >= budget || real >= realBudget) {
-                String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", WORK) + " sample·unit·steps)";
+                String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", work) + " sample·unit·steps)";
                 if (!oneWay || !known.isEmpty()) {
                     Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
                     cost.gdSteps += 2L * LYAPUNOV_HALF;

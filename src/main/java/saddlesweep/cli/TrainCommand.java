@@ -63,6 +63,8 @@ public final class TrainCommand implements Callable<Integer> {
     double horizonSteps;
     @Option(names = "--dip-factor", description = "Slow-passage prominence factor (default: ${DEFAULT-VALUE}).")
     double dipFactor;
+    @Option(names = "--gd-fate-work", description = "Real GD work GD's own fate may take, in sample·unit·steps; 0: not followed (default: ${DEFAULT-VALUE}).")
+    double gdFateWork;
     @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).")
     double nearOptimalRatio;
     @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y (replaces the generated data).")
@@ -111,7 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .withHorizonSteps(horizonSteps(horizonSteps));
             AnalysisSettings d = AnalysisSettings.defaults();
             AnalysisSettings as = new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(),
-                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol());
+                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol(), gdFateWork);
             DataSet ds = data == null ? null : CsvDataReader.read(data);
             RunConfig c = new RunConfig(teacher, ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed,
                     inputStd, ts, as, ds, null);

@@ -41,7 +41,8 @@ public final class TrainDefaults implements IDefaultValueProvider {
                 Map.entry("--tail", t.tail()),
                 Map.entry("--horizon-steps", number(t.horizonSteps())),
                 Map.entry("--dip-factor", number(a.dipFactor())),
-                Map.entry("--near-optimal-ratio", number(a.nearOptimalRatio())));
+                Map.entry("--near-optimal-ratio", number(a.nearOptimalRatio())),
+                Map.entry("--gd-fate-work", number(a.gdFateWork())));
     }
 
     /** Shortest decimal form: 0.05, 1e-12, 1e12, 3. */

@@ -70,9 +70,10 @@ final class SettingsReader {
         double refineMaxDistance = setting(e, section, "refine_max_distance", Bound.above(0), d.refineMaxDistance());
         double clusterTol = setting(e, section, "cluster_tol", Bound.above(0), d.clusterTol());
         double fnClusterTol = setting(e, section, "fn_cluster_tol", Bound.above(0), d.fnClusterTol());
+        double gdFateWork = setting(e, section, "gd_fate_work", Bound.atLeast(0), d.gdFateWork());
         try {
             return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                    refineMaxDistance, clusterTol, fnClusterTol);
+                    refineMaxDistance, clusterTol, fnClusterTol, gdFateWork);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }

@@ -234,6 +234,9 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         if (analysis.fnClusterTol() != AnalysisSettings.DEFAULT_FN_CLUSTER_TOL) {     // as above: only when set
             b.append("  fn_cluster_tol: ").append(YamlNumbers.format(analysis.fnClusterTol())).append('\n');
         }
+        if (analysis.gdFateWork() != AnalysisSettings.DEFAULT_GD_FATE_WORK) {
+            b.append("  gd_fate_work: ").append(YamlNumbers.format(analysis.gdFateWork())).append('\n');
+        }
     }
 
     private static String numbers(double[] xs) {

@@ -51,7 +51,12 @@ public final class GdFateOfRun {
                     : new Outcome(new GdFate(GdFateKind.DIVERGED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     trained.steps(), true, null, null), null, 0, 0, 0);
         }
-        GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS);
+        double work = c.analysis().gdFateWork();
+        GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS, work);
+        boolean unstable = trained.flowUnstableStep() != null || (trained.gdUnstableStep() != null && !tailRan);
+        if (unstable && work == 0) {
+            return new Outcome(GdFate.unresolved(null, "GD's fate not followed (analysis.gd_fate_work = 0)"), null, 0, 0, 0);
+        }
         Long flowUnstable = trained.flowUnstableStep();
         if (flowUnstable != null) {
             int u = indexOf(records, flowUnstable);

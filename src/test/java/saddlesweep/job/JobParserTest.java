@@ -63,7 +63,7 @@ class JobParserTest {
                 job.training());
         AnalysisSettings a = AnalysisSettings.defaults();
         assertEquals(new AnalysisSettings(20.0, a.nearOptimalRatio(), a.nearOptimalAbs(), a.eigenRelTol(),
-                a.singularTol(), a.refineMaxDistance(), 1e-6, 1e-5), job.analysis());
+                a.singularTol(), a.refineMaxDistance(), 1e-6, 1e-5, a.gdFateWork()), job.analysis());
         assertTrue(job.canonicalDefinition().contains("fn_cluster_tol: 1.0e-5"), job.canonicalDefinition());
         assertEquals(job.analysis(), JobParser.parse(job.canonicalYaml(), false).analysis(), "the stored YAML gives it back");
         assertEquals(7, job.chunkSize());
@@ -185,12 +185,15 @@ class JobParserTest {
         }
         String gd = JobParser.parse(JobTexts.plus("training: {tail: gd}"), false).canonicalDefinition();
         assertTrue(gd.contains("  tail: gd\n") && gd.contains("  horizon_steps: "), gd);
-        // fn_cluster_tol likewise
+        // fn_cluster_tol and gd_fate_work likewise
         for (String key : JobKeys.ANALYSIS_KEYS) {
-            if (!key.equals("fn_cluster_tol")) assertTrue(def.contains("  " + key + ": "), key);
+            if (!key.equals("fn_cluster_tol") && !key.equals("gd_fate_work")) assertTrue(def.contains("  " + key + ": "), key);
         }
         String fn = JobParser.parse(JobTexts.plus("analysis: {fn_cluster_tol: 1.0e-7}"), false).canonicalDefinition();
         assertTrue(fn.contains("  fn_cluster_tol: 1.0e-7\n"), fn);
+        String work = JobParser.parse(JobTexts.plus("analysis: {gd_fate_work: 5.0e8}"), false).canonicalDefinition();
+        assertTrue(work.contains("  gd_fate_work: "), work);
+        assertEquals(5e8, JobParser.parse(JobParser.parse(JobTexts.plus("analysis: {gd_fate_work: 5.0e8}"), false).canonicalYaml(), false).analysis().gdFateWork());
     }
 
     @Test

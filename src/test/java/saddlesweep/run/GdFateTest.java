@@ -107,7 +107,7 @@ class GdFateTest {
         DataSet data = c.dataSet();
         SquaredLoss loss = SquaredLoss.empirical(data);
         GdFateFinder f = new GdFateFinder(new GdMap(loss, c.training().eta()), Kernels.forData(data),
-                new PopulationExcess(ONE, 1.0)::value, 5_000_000);
+                new PopulationExcess(ONE, 1.0)::value, 5_000_000, 1e9);
         double[] start = s.attractor().clone();
         start[0] += 0.01;
         start[1] -= 0.01;
