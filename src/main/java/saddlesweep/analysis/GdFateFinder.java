@@ -149,7 +149,9 @@ public final class GdFateFinder {
         int calm = 0;
         boolean unstableSeen = false;
         boolean quietTried = !atEdge;
+        long lyapunovAt = 0;         // steps since resuming at the last Lyapunov measurement
         cost = new Cost();
+        calmPoint = null;
         while (true) {
             long target = pending == null ? nextCheck : Math.min(nextCheck, pending.at());
             while (eq < target) {
@@ -181,6 +183,7 @@ public final class GdFateFinder {
             boolean oneWay = r[2] >= DRIFT_RATIO * r[1];
             calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS ? calm + 1 : 0;
             if (calm >= 3) {
+                calmPoint = new Calm(theta.clone(), step0 + eq);
                 return GdFate.unresolved(step0 + eq, String.format("GD turned stable again after its instability and"
                         + " follows a flow at low curvature (η·λ_max %.4f at step %d)", sharpness, step0 + eq));
             }
@@ -205,7 +208,8 @@ public final class GdFateFinder {
                 cost.gdSteps += 2L * LYAPUNOV_HALF;
                 return aperiodic(e, known, step0 + eq, true, null);
             }
-            if (unstableSeen && !oneWay && eq - resumed >= APERIODIC_MIN && c == null && pending == null && known.isEmpty()) {
+            if (unstableSeen && eq - resumed >= Math.max(APERIODIC_MIN, 2 * lyapunovAt) && c == null && pending == null) {
+                lyapunovAt = eq - resumed;
                 Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
                 cost.gdSteps += 2L * LYAPUNOV_HALF;
                 if (!Vectors.allFinite(e.end())) return diverged(step0 + eq);
@@ -215,9 +219,10 @@ public final class GdFateFinder {
             }
             if (eq >= budget || real >= realBudget) {
                 String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", work) + " sample·unit·steps)";
-                if (!oneWay || !known.isEmpty()) {
+                if (unstableSeen || !known.isEmpty()) {
                     Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
                     cost.gdSteps += 2L * LYAPUNOV_HALF;
+                    if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) return aperiodic(e, known, step0 + eq, true, null);
                     return aperiodic(e, known, step0 + eq, false, String.format("GD bounded on no cycle up to period %d after %s"
                             + " (%d relaxation cycles, Lyapunov exponent %.3g): quasi-periodic, a longer cycle, or not settled",
                             MAX_PERIOD, spent, relaxation.collapses(), e.exponent()));
@@ -286,9 +291,20 @@ public final class GdFateFinder {
     }
 
     private Cost cost = new Cost();
+    private Calm calmPoint;
 
+    /** What the last {@link #follow} cost. */
     public Cost cost() {
         return cost;
+    }
+
+    /** Where GD, after its instability, turned stable again and began to follow a flow (a catapult to flatter ground). */
+    public record Calm(double[] theta, long step) {
+    }
+
+    /** The point where the last {@link #follow} found GD following a flow again, or null. */
+    public Calm calm() {
+        return calmPoint;
     }
 
     /**

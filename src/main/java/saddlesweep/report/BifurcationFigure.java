@@ -72,13 +72,19 @@ final class BifurcationFigure {
         List<Map.Entry<String, List<Point>>> sets = new ArrayList<>();
         for (Map.Entry<String, List<Point>> e : bySet.entrySet()) if (etas(e.getValue()).size() >= MIN_ETAS) sets.add(e);
         if (sets.isEmpty()) return List.of(FigureResult.leftOut(SECTION, title, "no data set has runs at " + MIN_ETAS + " or more values of η (see jobs/edge-of-stability.yaml)"));
-        sets.sort(Comparator.<Map.Entry<String, List<Point>>>comparingInt(e -> -etas(e.getValue()).size()).thenComparing(Map.Entry::getKey));
+        // the data sets with the most runs off the flow's path first, then the most values of η
+        sets.sort(Comparator.<Map.Entry<String, List<Point>>>comparingLong(e -> -offFlow(e.getValue()))
+                .thenComparingInt(e -> -etas(e.getValue()).size()).thenComparing(Map.Entry::getKey));
         List<FigureResult> out = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_DATA_SETS, sets.size()); i++) {
             String file = "bifurcation-" + (i + 1) + ".png";
             out.add(chart(sets.get(i).getKey(), sets.get(i).getValue(), dir, file, title));
         }
         return out;
+    }
+
+    private static long offFlow(List<Point> ps) {
+        return ps.stream().filter(p -> GdFateKind.ofLabel(p.fate()) != GdFateKind.FLOW).count();
     }
 
     private static TreeSet<Double> etas(List<Point> ps) {
@@ -144,7 +150,7 @@ final class BifurcationFigure {
             line.add(hi, c / Math.sqrt(hi));
             bottom.addSeries(line);
             XYLineAndShapeRenderer br = new XYLineAndShapeRenderer(false, true);
-            br.setSeriesPaint(0, Charts.colour(0));
+            br.setSeriesPaint(0, Charts.colour(4));
             br.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
             br.setSeriesLinesVisible(1, true);
             br.setSeriesShapesVisible(1, false);

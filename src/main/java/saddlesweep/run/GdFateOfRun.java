@@ -1,15 +1,22 @@
 package saddlesweep.run;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import saddlesweep.analysis.AttractorFinder;
 import saddlesweep.analysis.AttractorKind;
+import saddlesweep.analysis.Cycle;
 import saddlesweep.analysis.Fate;
+import saddlesweep.analysis.FateFinder;
 import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.GdFateFinder;
 import saddlesweep.analysis.GdFateKind;
+import saddlesweep.analysis.Multipliers;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Vectors;
 import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.RunStatus;
@@ -62,19 +69,86 @@ public final class GdFateOfRun {
             int u = indexOf(records, flowUnstable);
             TrainingRecord before = records.get(u - 1);
             EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flowUnstable);
-            GdFate f = finder.follow(p.theta(), p.step(), true);
-            return new Outcome(f, p.step(), finder.cost().gdSteps(), p.evaluations() + finder.cost().flowEvaluations(),
-                    finder.cost().modeledSteps());
+            Segment s = new Segment(finder, p.evaluations());
+            return s.outcome(s.follow(p.theta(), p.step(), true, c, lossN, pop), p.step());
         }
         if (trained.gdUnstableStep() != null && !tailRan) {
-            GdFate f = finder.follow(trained.gdTheta(), trained.gdSteps());
-            return new Outcome(f, trained.gdSteps(), finder.cost().gdSteps(), finder.cost().flowEvaluations(),
-                    finder.cost().modeledSteps());
+            Segment s = new Segment(finder, 0);
+            return s.outcome(s.follow(trained.gdTheta(), trained.gdSteps(), false, c, lossN, pop), trained.gdSteps());
         }
         boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
         return new Outcome(new GdFate(GdFateKind.FLOW, null, flow.limitTrainLoss(), flow.limitGenExcess(), Double.NaN,
                 Double.NaN, null, flow.certified(), flow.certified() ? null : "the flow's fate is not certified",
                 point ? new double[] {0.0} : null), null, 0, 0, 0);
+    }
+
+    /** GD followed from a point, its catapults to flatter ground followed as flows, and the cost of it all. */
+    private static final class Segment {
+        /** Flows GD may follow after catapults before its fate is left unresolved. */
+        static final int MAX_CATAPULTS = 3;
+        private final GdFateFinder finder;
+        private long gdSteps;
+        private long evaluations;
+        private long modeled;
+
+        Segment(GdFateFinder finder, long evaluations) {
+            this.finder = finder;
+            this.evaluations = evaluations;
+        }
+
+        GdFate follow(double[] theta, long step, boolean atEdge, RunConfig c, SquaredLoss lossN, PopulationExcess pop) {
+            GdFate f = run(theta, step, atEdge);
+            double eta = c.training().eta();
+            for (int hop = 0; hop < MAX_CATAPULTS && finder.calm() != null; hop++) {
+                GdFateFinder.Calm calm = finder.calm();
+                List<TrainingRecord> flowRecords = new ArrayList<>();
+                flowRecords.add(new TrainingRecord(calm.step(), lossN.value(calm.theta()), lossN.gradientNorm(calm.theta()),
+                        pop.value(calm.theta()), calm.theta()));
+                TrainingTail.Flow flow = TrainingTail.flow(c, lossN, pop, new AttractorFinder(lossN, eta, c.analysis()),
+                        calm.theta(), calm.step(), flowRecords);
+                evaluations += flow.evaluations();
+                if (flow.unstableStep() != null) {
+                    TrainingRecord before = flowRecords.get(indexOf(flowRecords, flow.unstableStep()) - 1);
+                    EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flow.unstableStep());
+                    evaluations += p.evaluations();
+                    f = run(p.theta(), p.step(), true);
+                    continue;
+                }
+                Fate ff = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL).of(flowRecords, flow.polished());
+                return afterCatapult(ff, flowRecords.get(flowRecords.size() - 1).step(), lossN, pop, eta);
+            }
+            return f;
+        }
+
+        private GdFate run(double[] theta, long step, boolean atEdge) {
+            GdFate f = finder.follow(theta, step, atEdge);
+            gdSteps += finder.cost().gdSteps();
+            evaluations += finder.cost().flowEvaluations();
+            modeled += finder.cost().modeledSteps();
+            return f;
+        }
+
+        Outcome outcome(GdFate f, long handover) {
+            return new Outcome(f, handover, gdSteps, evaluations, modeled);
+        }
+    }
+
+    /**
+     * GD's fate when, after a catapult, it follows a flow that never reaches the edge again: the flow's limit. A
+     * finite or degenerate limit is a fixed point of GD (stable: η·λ_max &lt; 2 all the way), a certified one GD's fate.
+     */
+    static GdFate afterCatapult(Fate flow, long step, SquaredLoss lossN, PopulationExcess pop, double eta) {
+        boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
+        if (!point || !flow.certified()) {
+            return GdFate.unresolved(step, "after a catapult GD follows a flow that ends " + flow.kind().label()
+                    + (flow.certified() ? "" : " (not certified: " + flow.reason() + ")"));
+        }
+        double[] p = flow.theta();
+        GdMap map = new GdMap(lossN, eta);
+        Cycle fixed = new Cycle(new double[][] {p}, Multipliers.of(map.jacobian(p)), Vectors.distance(map.apply(p), p));
+        double sharp = eta * Spectrum.of(lossN.hessian(p)).values()[p.length - 1];
+        return new GdFate(GdFateKind.FIXED_POINT, fixed, lossN.value(p), pop.value(p), sharp, Double.NaN, step, true,
+                null, new double[] {0.0});
     }
 
     private static int indexOf(List<TrainingRecord> records, long step) {

@@ -84,6 +84,26 @@ public final class TrainingTail {
             return new Result(gd.status(), gd.steps(), gd.theta(), records, gd.error(), polished[0], gd.steps(),
                     gd.theta(), 0, gdUnstable[0], null, records.size());
         }
+        int tailStart = records.size();
+        Flow f = flow(c, lossN, pop, finder, gd.theta(), gd.steps(), records);
+        return new Result(f.outcome().status(), f.outcome().steps(), f.outcome().theta(), records, f.outcome().error(),
+                polished[0] != null ? polished[0] : f.polished(), gd.steps(), gd.theta(), f.evaluations(), gdUnstable[0],
+                f.unstableStep(), tailStart);
+    }
+
+    /** How a flow tail ended: GD's outcome, the minimum it was polished onto (or null), its cost and unstable step. */
+    record Flow(GradientDescent.Outcome outcome, Attractor polished, long evaluations, Long unstableStep) {
+    }
+
+    /**
+     * The flow tail from θ at GD step {@code step} to the horizon, appending its records: the polish is tried at
+     * every record, and once per recorded decade a certified degenerate or at-infinity limit within EARLY_GAP ends it.
+     */
+    static Flow flow(RunConfig c, SquaredLoss lossN, PopulationExcess pop, AttractorFinder finder, double[] theta,
+                     long step, List<TrainingRecord> records) {
+        TrainingSettings ts = c.training();
+        double eta = ts.eta();
+        Attractor[] polished = new Attractor[1];
         FateFinder fates = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL);
         int tailStart = records.size();
         GradientDescent.Finisher tailFinisher = r -> {
@@ -95,9 +115,8 @@ public final class TrainingTail {
                     && r.trainLoss() - f.limitTrainLoss() <= EARLY_GAP * Math.abs(f.limitTrainLoss());
         };
         FlowTail tail = new FlowTail(lossN, eta, ts.recordsPerDecade(), ts.gradTol(), pop::value);
-        GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), ts.horizonSteps(), records, tailFinisher);
-        return new Result(out.status(), out.steps(), out.theta(), records, out.error(), polished[0], gd.steps(),
-                gd.theta(), tail.evaluations(), gdUnstable[0], tail.unstableStep() < 0 ? null : tail.unstableStep(), tailStart);
+        GradientDescent.Outcome out = tail.run(theta, step, ts.horizonSteps(), records, tailFinisher);
+        return new Flow(out, polished[0], tail.evaluations(), tail.unstableStep() < 0 ? null : tail.unstableStep());
     }
 
     /** η·|gᵀHg|/gᵀg ≤ SWITCH_CURVATURE: the motion is slow in every direction it has. */
