@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
@@ -26,11 +23,11 @@ import saddlesweep.train.QuietOscillation;
  * from θ + a·u along the top Hessian eigenvector u (GD's oscillation not grown yet): the 2-cycle born at the edge.
  *
  * <p><b>Certificate.</b> A cycle C is GD's fate when GD's own iterates are seen to approach it inside its linear
- * regime: at some step t₁ GD oscillates with C's size (its step ‖G(θ) − θ‖ within {@value #STEP_MATCH} relative of
- * ‖p_{j+1} − p_j‖, p_j the nearest point of C; for a fixed point, θ within {@value #LINEAR_SHARE}·(1 + ‖p‖)), and
- * after m more GD steps (m a multiple of k, at least {@value #CONFIRM_MIN} and 1/8 of the steps since GD last
+ * regime: at some step t₁ GD oscillates with C's size (its step ‖G(θ) − θ‖ within {@value LinearRegime#STEP_MATCH} relative of
+ * ‖p_{j+1} − p_j‖, p_j the nearest point of C; for a fixed point, θ within {@value LinearRegime#LINEAR_SHARE}·(1 + ‖p‖)), and
+ * after m more GD steps (m a multiple of k, at least {@value LinearRegime#CONFIRM_MIN} and 1/8 of the steps since GD last
  * resumed) the deviation δ₂ = θ_{t₁+m} − p_j is not larger than δ₁ = θ_{t₁} − p_j and equals the linear
- * prediction M_j^{m/k} δ₁ (M_j = D(G^k)(p_j)) within {@value #PREDICTION_TOL} relative. Then GD is inside C's
+ * prediction M_j^{m/k} δ₁ (M_j = D(G^k)(p_j)) within {@value LinearRegime#PREDICTION_TOL} relative. Then GD is inside C's
  * basin and converges to it at the rate of its largest multiplier (1 − 1e-5 … 1 − 1e-12 near an edge of
  * stability: plain GD would need 10^5 – 10^12 more steps; Newton needs none). With neutral multipliers (a manifold
  * of cycles) the reported cycle is Newton's from the later iterate.
@@ -39,7 +36,7 @@ import saddlesweep.train.QuietOscillation;
  * its oscillation collapses to rounding level, the sharpness overshoots 2/η while it regrows, and a catapult
  * throws it back — a relaxation oscillation that does not decay (GD from the run's own path stays on it for
  * 10^8 steps and more, while a start 1e-7 from the cycle converges to it). Such a run is {@code aperiodic},
- * certified once {@value #RELAXATION_CYCLES} collapses are seen with the last burst's largest deviation from the
+ * certified once {@value RelaxationBursts#CYCLES} collapses are seen with the last burst's largest deviation from the
  * cycle at least half the first's. A run whose largest Lyapunov exponent over 2·{@value #LYAPUNOV_HALF} steps
  * exceeds {@value #CHAOS_MIN} in both halves is certified {@code aperiodic} (chaos).
  *
@@ -66,14 +63,9 @@ public final class GdFateFinder {
     public static final int MAX_PERIOD = 16;
     static final double OSCILLATION_RATIO = 0.05;
     static final double FIXED_MOTION = 1e-6;
-    static final double LINEAR_SHARE = 0.1;
-    static final double STEP_MATCH = 0.3;
-    static final long CONFIRM_MIN = 1024;
-    static final double PREDICTION_TOL = 0.25;
     static final long APERIODIC_MIN = 100_000;
     static final int LYAPUNOV_HALF = 5_000;
     static final double CHAOS_MIN = 1e-4;
-    static final int RELAXATION_CYCLES = 3;
     /** Sharpness below this and one-way motion for three checks after GD was unstable: it follows a flow again. */
     static final double CALM_SHARPNESS = 1.9;
     static final double DRIFT_RATIO = 1.5;
@@ -113,10 +105,6 @@ public final class GdFateFinder {
         return Math.max(MIN_REAL, (long) (work / ((double) kernel.samples() * units)));
     }
 
-    /** A confirmation due at step {@code at}: C, the phase j and the deviation δ₁ at step {@code from}. */
-    private record Confirmation(Cycle cycle, int phase, double[] deviation, long from, long at) {
-    }
-
     /** GD's fate from θ at GD step {@code step0} (no seeded oscillation). */
     public GdFate follow(double[] start, long step0) {
         return follow(start, step0, false);
@@ -140,8 +128,8 @@ public final class GdFateFinder {
             Cycle seeded = seeded(start);
             if (seeded != null) known.add(seeded);
         }
-        Relaxation relaxation = new Relaxation();
-        Confirmation pending = null;
+        RelaxationBursts relaxation = new RelaxationBursts();
+        LinearRegime.Confirmation pending = null;
         long eq = 0;                 // GD-equivalent steps since step0 (GD's own, and modeled ones)
         long real = 0;               // real GD steps taken
         long resumed = 0;            // eq at the last resumption of plain GD
@@ -179,7 +167,7 @@ public final class GdFateFinder {
             int k = candidatePeriod(r, theta);
             Cycle c = k == 0 ? null : cycle(theta, k);
             if (c != null && indexOf(known, c) < 0) known.add(c);
-            if (pending == null) pending = scheduleConfirmation(known, theta, r[1], eq, eq - resumed);
+            if (pending == null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
             boolean oneWay = r[2] >= DRIFT_RATIO * r[1];
             calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS ? calm + 1 : 0;
             if (calm >= 3) {
@@ -232,39 +220,6 @@ public final class GdFateFinder {
             long sinceResume = eq - resumed;
             nextCheck = Math.min(budget, eq + Math.max(1, (long) Math.ceil(Math.max(FIRST_CHECK, sinceResume) * (CHECK_GROWTH - 1))));
             nextCheck = Math.min(nextCheck, eq + (realBudget - real));
-        }
-    }
-
-    /**
-     * The bursts of a relaxation oscillation around a cycle C (period ≥ 2): GD's step η‖∇L_N‖ rises to at least half
-     * C's step ‖p_1 − p_0‖, then collapses below a twentieth of it. Persistent once RELAXATION_CYCLES collapses are
-     * seen and the last burst's largest distance to C is at least half the first's.
-     */
-    private static final class Relaxation {
-        private boolean high;
-        private double peak;
-        private final List<Double> peaks = new ArrayList<>();
-
-        void sample(Cycle c, double[] theta, double step) {
-            if (c.period() < 2) return;
-            double size = Vectors.distance(c.points()[1], c.points()[0]);
-            if (step >= 0.5 * size) {
-                high = true;
-                peak = Math.max(peak, c.distanceTo(theta));
-            } else if (high && step <= 0.05 * size) {
-                peaks.add(peak);
-                high = false;
-                peak = 0;
-            }
-        }
-
-        int collapses() {
-            return peaks.size();
-        }
-
-        boolean persistent() {
-            int n = peaks.size();
-            return n >= RELAXATION_CYCLES && peaks.get(n - 1) >= 0.5 * peaks.get(0);
         }
     }
 
@@ -369,86 +324,16 @@ public final class GdFateFinder {
         return -1;
     }
 
-    /**
-     * Whether θ, with its step r1 = ‖G(θ) − θ‖, may be in C's linear regime near its point p_j: for a cycle, GD's
-     * oscillation has C's size, r1 within {@value #STEP_MATCH} relative of ‖p_{j+1} − p_j‖ (its deviation from C
-     * along slow directions may still be large: the linear prediction tests those); for a fixed point, θ is within
-     * {@value #LINEAR_SHARE}·(1 + ‖p‖).
-     */
-    private static boolean mayBeLinear(Cycle c, int j, double[] theta, double r1) {
-        double[][] p = c.points();
-        if (p.length == 1) return Vectors.distance(theta, p[0]) <= LINEAR_SHARE * (1 + Vectors.norm(p[0]));
-        double step = Vectors.distance(p[(j + 1) % p.length], p[j]);
-        return Math.abs(r1 / step - 1) <= STEP_MATCH;
-    }
-
-    /**
-     * A confirmation for the first known cycle whose linear regime θ may be in, or null; its window is a multiple
-     * of the period, at least CONFIRM_MIN and 1/8 of the steps since GD last resumed.
-     */
-    private static Confirmation scheduleConfirmation(List<Cycle> known, double[] theta, double r1, long step, long sinceResume) {
-        for (Cycle c : known) {
-            int j = nearest(c, theta);
-            if (!mayBeLinear(c, j, theta, r1)) continue;
-            double[] dev = Vectors.addScaled(theta, -1, c.points()[j]);
-            int k = c.period();
-            long m = Math.max(CONFIRM_MIN, sinceResume / 8);
-            m = k * ((m + k - 1) / k);
-            return new Confirmation(c, j, dev, step, step + m);
-        }
-        return null;
-    }
-
     /** The certified fate when GD's deviation from C after m steps is the linear prediction and not larger; else null. */
-    private GdFate confirm(Confirmation p, double[] theta, long step) {
+    private GdFate confirm(LinearRegime.Confirmation p, double[] theta, long step) {
+        if (!LinearRegime.confirms(map, p, theta)) return null;
         Cycle c = p.cycle();
-        int k = c.period();
-        double[] pj = c.points()[p.phase()];
-        double[] dev = Vectors.addScaled(theta, -1, pj);
-        double[] predicted = propagate(c, p.phase(), p.deviation(), (p.at() - p.from()) / k);
-        double floor = 1e-12 * (1 + c.scale());
-        double d1 = Vectors.norm(p.deviation());
-        double d2 = Vectors.norm(dev);
-        double mismatch = Vectors.distance(dev, predicted);
-        if (!(d2 <= d1 + floor) || !(mismatch <= PREDICTION_TOL * d2 + floor)) return null;
         Cycle reported = c;
         if (c.multipliers().neutralCount() > 0) {
-            Cycle again = cycle(theta, k);
-            if (again != null && again.period() == k) reported = again;
+            Cycle again = cycle(theta, c.period());
+            if (again != null && again.period() == c.period()) reported = again;
         }
         return certified(reported, step);
-    }
-
-    /** M_j^q δ with M_j = D(G^k)(p_j), by repeated squaring. */
-    private double[] propagate(Cycle c, int phase, double[] dev, long q) {
-        int k = c.period();
-        double[][] from = new double[k + 1][];
-        for (int j = 0; j <= k; j++) from[j] = c.points()[(phase + j) % k];
-        DMatrixRMaj m = map.jacobianOfPower(from, k);
-        int d = dev.length;
-        DMatrixRMaj result = DMatrixRMaj.wrap(d, 1, dev.clone());
-        DMatrixRMaj tmp = new DMatrixRMaj(d, 1);
-        DMatrixRMaj sq = new DMatrixRMaj(d, d);
-        while (q > 0) {
-            if ((q & 1) == 1) {
-                CommonOps_DDRM.mult(m, result, tmp);
-                result.setTo(tmp);
-            }
-            q >>= 1;
-            if (q > 0) {
-                CommonOps_DDRM.mult(m, m, sq);
-                m.setTo(sq);
-            }
-        }
-        return result.data;
-    }
-
-    private static int nearest(Cycle c, double[] theta) {
-        int best = 0;
-        for (int j = 1; j < c.period(); j++) {
-            if (Vectors.distance(c.points()[j], theta) < Vectors.distance(c.points()[best], theta)) best = j;
-        }
-        return best;
     }
 
     private GdFate certified(Cycle c, long step) {
@@ -460,7 +345,7 @@ public final class GdFateFinder {
         }
         double[] eig = Spectrum.of(map.loss().hessian(c.mean())).values();
         GdFateKind kind = c.period() == 1 ? GdFateKind.FIXED_POINT : GdFateKind.PERIODIC;
-        return new GdFate(kind, c, l, e, map.eta() * eig[eig.length - 1], Double.NaN, step, true, null, branch(c.points()));
+        return new GdFate(kind, c, l, e, map.eta() * eig[eig.length - 1], Double.NaN, step, true, null, BranchOrdinates.of(map.loss(), c.points()));
     }
 
     /**
@@ -475,27 +360,9 @@ public final class GdFateFinder {
             l += map.loss().value(p) / samples.length;
             e += genExcess.applyAsDouble(p) / samples.length;
         }
-        double[] eig = Spectrum.of(map.loss().hessian(mean(samples))).values();
+        double[] eig = Spectrum.of(map.loss().hessian(BranchOrdinates.mean(samples))).values();
         return new GdFate(GdFateKind.APERIODIC, known.isEmpty() ? null : known.get(0), l, e,
-                map.eta() * eig[eig.length - 1], lyap.exponent(), step, certified, reason, branch(samples));
-    }
-
-    private static double[] mean(double[][] points) {
-        double[] m = new double[points[0].length];
-        for (double[] p : points) for (int a = 0; a < m.length; a++) m[a] += p[a] / points.length;
-        return m;
-    }
-
-    /** (p − m)·u for each point, m their mean, u the top eigenvector of ∇²L_N(m) (its sign: largest component positive). */
-    private double[] branch(double[][] points) {
-        double[] m = mean(points);
-        double[] u = Spectrum.of(map.loss().hessian(m)).vector(m.length - 1);
-        int big = 0;
-        for (int a = 1; a < u.length; a++) if (Math.abs(u[a]) > Math.abs(u[big])) big = a;
-        double sign = u[big] < 0 ? -1 : 1;
-        double[] b = new double[points.length];
-        for (int j = 0; j < points.length; j++) b[j] = sign * Vectors.dot(Vectors.addScaled(points[j], -1, m), u);
-        return b;
+                map.eta() * eig[eig.length - 1], lyap.exponent(), step, certified, reason, BranchOrdinates.of(map.loss(), samples));
     }
 
     private static GdFate diverged(long step) {

@@ -35,6 +35,10 @@ import saddlesweep.train.TrainingRecord;
  *   <li>Plain GD unstable, then calm enough to hand over to the flow tail, which never reaches the edge: GD
  *       follows the flow again, and its fate is the flow's.</li>
  * </ul>
+ * When GD, after its instability, is thrown to flatter ground (a catapult: η·λ_max below 1.9, moving one way)
+ * it follows a flow again: that flow is followed to the horizon ({@link TrainingTail#flow}); if it reaches the
+ * edge, GD is followed from there again (at most {@value Segment#MAX_CATAPULTS} times), otherwise its certified
+ * finite or degenerate limit is GD's fixed point.
  */
 public final class GdFateOfRun {
 
