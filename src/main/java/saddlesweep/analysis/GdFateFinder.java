@@ -2,6 +2,7 @@ package saddlesweep.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import saddlesweep.model.Vectors;
@@ -71,25 +72,30 @@ public final class GdFateFinder {
     static final double DRIFT_RATIO = 1.5;
     /** Real GD steps between samples of GD's step and its distance to the cycle being circled. */
     static final int SAMPLE_EVERY = 256;
+    /** Checks without a Newton attempt after one that failed. */
+    static final int NEWTON_BACKOFF = 2;
     /** Relative oscillation amplitude at which GD takes over again from a modeled quiet phase. */
     static final double EMERGE_REL = 1e-8;
 
     private final GdMap map;
     private final GradientKernel kernel;
+    private final GradientKernel probeKernel;
     private final ToDoubleFunction<double[]> genExcess;
     private final long maxSteps;
     private final double work;
 
     /**
      * @param map        the accurate GD map (its loss is L_N)
-     * @param kernel     the fast kernel GD's iterates run on (same data)
+     * @param kernels    makes the fast kernel GD's iterates run on (same data), and one for the Lyapunov exponent's probes
      * @param genExcess  E(θ)
      * @param maxSteps   upper bound of the GD-equivalent steps a segment may take
      * @param work       real GD work a segment may take, in sample·unit·steps
      */
-    public GdFateFinder(GdMap map, GradientKernel kernel, ToDoubleFunction<double[]> genExcess, long maxSteps, double work) {
+    public GdFateFinder(GdMap map, Supplier<GradientKernel> kernels, ToDoubleFunction<double[]> genExcess, long maxSteps,
+                        double work) {
         this.map = map;
-        this.kernel = kernel;
+        this.kernel = kernels.get();
+        this.probeKernel = kernels.get();
         this.genExcess = genExcess;
         this.maxSteps = maxSteps;
         this.work = work;
@@ -138,6 +144,7 @@ public final class GdFateFinder {
         boolean unstableSeen = false;
         boolean quietTried = !atEdge;
         long lyapunovAt = 0;         // steps since resuming at the last Lyapunov measurement
+        int backoff = 0;             // checks to skip Newton after it failed
         cost = new Cost();
         calmPoint = null;
         while (true) {
@@ -165,9 +172,17 @@ public final class GdFateFinder {
             double sharpness = eta * Spectrum.of(map.loss().hessian(theta)).values()[d - 1];
             unstableSeen |= sharpness >= 2;
             int k = candidatePeriod(r, theta);
-            Cycle c = k == 0 ? null : cycle(theta, k);
-            if (c != null && indexOf(known, c) < 0) known.add(c);
             if (pending == null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
+            // Newton from GD's iterate when no known cycle explains its motion, not right after a failure
+            Cycle c = null;
+            if (k > 0 && pending == null && backoff == 0) {
+                c = cycle(theta, k);
+                if (c == null) backoff = NEWTON_BACKOFF;
+                else if (indexOf(known, c) < 0) known.add(c);
+                if (c != null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
+            } else if (backoff > 0) {
+                backoff--;
+            }
             boolean oneWay = r[2] >= DRIFT_RATIO * r[1];
             calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS ? calm + 1 : 0;
             if (calm >= 3) {
@@ -192,14 +207,14 @@ public final class GdFateFinder {
                 }
             }
             if (relaxation.persistent()) {
-                Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
-                cost.gdSteps += 2L * LYAPUNOV_HALF;
+                Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
+                cost.gdSteps += 6L * LYAPUNOV_HALF;
                 return aperiodic(e, known, step0 + eq, true, null);
             }
             if (unstableSeen && eq - resumed >= Math.max(APERIODIC_MIN, 2 * lyapunovAt) && c == null && pending == null) {
                 lyapunovAt = eq - resumed;
-                Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
-                cost.gdSteps += 2L * LYAPUNOV_HALF;
+                Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
+                cost.gdSteps += 6L * LYAPUNOV_HALF;
                 if (!Vectors.allFinite(e.end())) return diverged(step0 + eq);
                 if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) {
                     return aperiodic(e, known, step0 + eq + 2L * LYAPUNOV_HALF, true, null);
@@ -208,8 +223,8 @@ public final class GdFateFinder {
             if (eq >= budget || real >= realBudget) {
                 String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", work) + " sample·unit·steps)";
                 if (unstableSeen || !known.isEmpty()) {
-                    Lyapunov.Estimate e = Lyapunov.estimate(map, theta, LYAPUNOV_HALF);
-                    cost.gdSteps += 2L * LYAPUNOV_HALF;
+                    Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
+                    cost.gdSteps += 6L * LYAPUNOV_HALF;
                     if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) return aperiodic(e, known, step0 + eq, true, null);
                     return aperiodic(e, known, step0 + eq, false, String.format("GD bounded on no cycle up to period %d after %s"
                             + " (%d relaxation cycles, Lyapunov exponent %.3g): quasi-periodic, a longer cycle, or not settled",

@@ -63,7 +63,7 @@ public final class GdFateOfRun {
                     trained.steps(), true, null, null), null, 0, 0, 0);
         }
         double work = c.analysis().gdFateWork();
-        GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS, work);
+        GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), () -> Kernels.forData(data), pop::value, GdFateFinder.MAX_STEPS, work);
         boolean unstable = trained.flowUnstableStep() != null || (trained.gdUnstableStep() != null && !tailRan);
         if (unstable && work == 0) {
             return new Outcome(GdFate.unresolved(null, "GD's fate not followed (analysis.gd_fate_work = 0)"), null, 0, 0, 0);

@@ -106,7 +106,7 @@ class GdFateTest {
         // followed as GD for its own sake, from a point off the minimum, it ends on the same point
         DataSet data = c.dataSet();
         SquaredLoss loss = SquaredLoss.empirical(data);
-        GdFateFinder f = new GdFateFinder(new GdMap(loss, c.training().eta()), Kernels.forData(data),
+        GdFateFinder f = new GdFateFinder(new GdMap(loss, c.training().eta()), () -> Kernels.forData(data),
                 new PopulationExcess(ONE, 1.0)::value, 5_000_000, 1e9);
         double[] start = s.attractor().clone();
         start[0] += 0.01;
