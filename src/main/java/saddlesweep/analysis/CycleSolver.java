@@ -16,7 +16,7 @@ import saddlesweep.train.GdMap;
  */
 public final class CycleSolver {
 
-    static final int MAX_ITER = 30;
+    static final int MAX_ITER = 60;
     static final double SINGULAR_REL = 1e-11;
     static final double ROUNDING_ULPS = 64;
     /** A Newton step moves at most this fraction of (1 + ‖θ‖). */
@@ -57,7 +57,7 @@ public final class CycleSolver {
             double len = Vectors.norm(delta);
             double scale = len > cap ? cap / len : 1.0;
             boolean improved = false;
-            for (int halving = 0; halving < 12; halving++) {
+            for (int halving = 0; halving < 30; halving++) {
                 double[] trial = Vectors.addScaled(p, -scale, delta);
                 double[][] tp = map.iterates(trial, k);
                 double tr = Vectors.distance(tp[k], trial);

@@ -66,7 +66,7 @@ public final class GdFateFinder {
     static final double FIXED_MOTION = 1e-6;
     static final long APERIODIC_MIN = 100_000;
     static final int LYAPUNOV_HALF = 5_000;
-    static final double CHAOS_MIN = 1e-4;
+    static final double CHAOS_MIN = 2e-3;
     /** Sharpness below this and one-way motion for three checks after GD was unstable: it follows a flow again. */
     static final double CALM_SHARPNESS = 1.9;
     static final double DRIFT_RATIO = 1.5;
@@ -145,6 +145,7 @@ public final class GdFateFinder {
         boolean quietTried = !atEdge;
         long lyapunovAt = 0;         // steps since resuming at the last Lyapunov measurement
         int backoff = 0;             // checks to skip Newton after it failed
+        boolean freshNewton = false;  // a confirmation failed: Newton from the next check's iterate
         cost = new Cost();
         calmPoint = null;
         while (true) {
@@ -163,6 +164,7 @@ public final class GdFateFinder {
                 GdFate f = confirm(pending, theta, step0 + eq);
                 if (f != null) return f;
                 pending = null;
+                freshNewton = true;          // the known cycle did not explain GD's motion: ask Newton from GD's iterate
             }
             if (eq < nextCheck) continue;
             double[][] it = map.iterates(theta, MAX_PERIOD);
@@ -172,10 +174,11 @@ public final class GdFateFinder {
             double sharpness = eta * Spectrum.of(map.loss().hessian(theta)).values()[d - 1];
             unstableSeen |= sharpness >= 2;
             int k = candidatePeriod(r, theta);
-            if (pending == null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
+            if (pending == null && !freshNewton) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
             // Newton from GD's iterate when no known cycle explains its motion, not right after a failure
             Cycle c = null;
-            if (k > 0 && pending == null && backoff == 0) {
+            if (k > 0 && pending == null && (backoff == 0 || freshNewton)) {
+                freshNewton = false;
                 c = cycle(theta, k);
                 if (c == null) backoff = NEWTON_BACKOFF;
                 else if (indexOf(known, c) < 0) known.add(c);
