@@ -24,7 +24,7 @@ import saddlesweep.analysis.GdFateKind;
 import saddlesweep.spark.ResultTable;
 
 /**
- * Figure 6: the bifurcation diagram of GD at its own η, one chart per data set with an η axis. Top: each run's
+ * Figure 7: the bifurcation diagram of GD at its own η, one chart per data set with an η axis. Top: each run's
  * attractor against η, as the ordinates (θ − m)·u of its points (runs.gd_branch: u the top Hessian eigenvector at the
  * points' mean m): a fixed point is one mark at 0, a 2-cycle two marks at ±half its extent, a 4-cycle four, an
  * aperiodic run a cloud of 64 iterates. Bottom: the largest |v_i| of each cycle (runs.gd_max_abs_v) against η on log
@@ -32,7 +32,7 @@ import saddlesweep.spark.ResultTable;
  */
 final class BifurcationFigure {
 
-    static final String SECTION = "6. GD at its own η: the edge of stability";
+    static final String SECTION = "7. GD at its own η: the edge of stability";
     /** Data sets drawn at most (those with the most η values). */
     static final int MAX_DATA_SETS = 6;
     static final int MIN_ETAS = 3;
