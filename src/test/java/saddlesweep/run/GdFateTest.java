@@ -122,6 +122,30 @@ class GdFateTest {
     }
 
     @Test
+    void gdFromTheRunsOwnPathCirclesAStableTwoCycleThatAStartNextToItSettlesOn() {
+        // N = 100, σ² = 0.01, H = 2, data 2, init 4: the flow turns a unit linear and meets the edge at 4.8e8 steps
+        RunConfig c = RunConfig.of(ONE, 100, 0.01, 2, 2, 4);
+        RunSummary s = RunPipeline.run(c).run();
+        assertEquals("aperiodic", s.gdFate(), s.error());
+        assertTrue(s.gdCertified(), "a relaxation oscillation around the cycle that does not decay");
+        assertEquals(2, s.gdPeriod(), "the stable 2-cycle it circles");
+        assertTrue(s.gdMultiplier() < 1);
+        // GD started 1e-7 from that cycle converges to it: the cycle attracts, but GD's own path stays outside its basin
+        DataSet data = c.dataSet();
+        SquaredLoss loss = SquaredLoss.empirical(data);
+        double[] p = orbitPoint(s, 0);
+        double[] start = p.clone();
+        for (int i = 0; i < start.length; i++) start[i] += 1e-7 * (i % 2 == 0 ? 1 : -1);
+        GdFate near = new GdFateFinder(new GdMap(loss, c.training().eta()), () -> Kernels.forData(data),
+                new PopulationExcess(ONE, 1.0)::value, 5_000_000, 1e9).follow(start, 0);
+        assertEquals("period_2", near.label(), near.reason());
+        assertTrue(near.certified());
+        double[][] canon = Symmetry.canonicalOrbit(near.cycle().points());
+        assertTrue(Vectors.distance(canon[0], p) < 1e-8 && Vectors.distance(canon[1], orbitPoint(s, 1)) < 1e-8,
+                "the same cycle: " + Vectors.distance(canon[0], p));
+    }
+
+    @Test
     void aUnitTurningLinearMeetsTheEdgeAtVSquaredProportionalToOneOverEta() {
         // cubic data a tanh unit cannot bend towards: the flow turns the unit linear (w → 0, v → ∞, vw → c)
         int n = 100;
