@@ -34,10 +34,16 @@ public final class PhaseTable {
                 vec(s.attractor())));
         b.append(fmt("  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s  drift=%s per decade%n", num(s.trainLoss()),
                 num(s.genExcess()), num(s.gradNorm()), vec(s.attractorEigenvalues()), num(s.attractorDrift())));
-        b.append(fmt("flow fate (η → 0)  %s%s%s  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)%n", s.attractorKind(),
+        b.append(fmt("flow fate (η → 0)  %s%s%s", s.attractorKind(),
                 s.infinityMechanism() == null ? "" : " (" + s.infinityMechanism() + ")",
-                s.certified() ? ", certified" : ", not certified", s.limitModel(), vec(s.limitParams()),
-                num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
+                s.certified() ? ", certified" : ", not certified"));
+        if (s.limitModel() != null) {
+            b.append(fmt("  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)", s.limitModel(), vec(s.limitParams()),
+                    num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
+        } else if (!s.certified() && s.error() != null) {
+            b.append(fmt("  (%s)", s.error()));
+        }
+        b.append(fmt("%n"));
         b.append(fmt("  tail %s: %d GD steps, followed to %d of %d GD-equivalent steps, %d flow evaluations%n",
                 s.tail(), s.gdSteps(), s.steps(), s.horizonSteps(), s.flowEvaluations()));
         b.append(gdFate(s));
@@ -60,7 +66,12 @@ public final class PhaseTable {
         }
         b.append(fmt("GD fate (η = %s)  %s%s", num(s.eta()), s.gdFate(), cert));
         if (s.gdStep() != null) b.append(fmt(" at step %d", s.gdStep()));
-        if (s.gdUnstableStep() != null) b.append(fmt("  (unstable from step %d on: η·λ_max ≥ 2)", s.gdUnstableStep()));
+        if (s.gdHandoverStep() != null && s.gdHandoverStep() != s.gdSteps()) {
+            b.append(fmt("  (GD from the flow's step %d, just before η·λ_max reaches 2", s.gdHandoverStep()));
+            b.append(s.gdUnstableStep() != null ? fmt("; the first record past it: step %d)", s.gdUnstableStep()) : ")");
+        } else if (s.gdUnstableStep() != null) {
+            b.append(fmt("  (unstable from step %d on: η·λ_max ≥ 2)", s.gdUnstableStep()));
+        }
         b.append(fmt("%n"));
         int d = 2 * s.hidden();
         if (s.gdOrbit() != null && s.gdPeriod() > 0) {

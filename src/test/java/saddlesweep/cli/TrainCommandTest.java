@@ -47,6 +47,10 @@ class TrainCommandTest {
         }
         assertEquals(40, run.get("n").asInt());
         assertEquals("finite", run.get("attractor_kind").asText());
+        // H = 1 at η = 0.05 stays stable: GD's fate is the flow's, with the flow's limit
+        assertEquals("flow", run.get("gd_fate").asText());
+        assertTrue(run.get("gd_certified").asBoolean());
+        assertEquals(run.get("limit_train_loss").asDouble(), run.get("gd_train_loss").asDouble(), 0.0);
         double[] theta = new double[2];
         for (int i = 0; i < 2; i++) theta[i] = run.get("attractor").get(i).asDouble();
         double independent = 0;
