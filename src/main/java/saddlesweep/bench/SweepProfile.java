@@ -184,10 +184,29 @@ public final class SweepProfile {
         out.println("evaluations: gd = GD steps; flow tail = field evaluations; gd fate = GD steps + field evaluations."
                 + " per_decade = evaluations / decades of GD-equivalent steps covered (log10 end/start step)."
                 + " ns/(s·u·ev) = CPU ns / Σ evaluations·N·H.");
+        out.println(gdFateSplit(r.results()));
         out.println(r.writingSkipped() == null
                 ? "writing = the run's rows, and their commit as Parquet (the sweep's ChunkCommitter, chunks of the job's chunk_size, per H) to a temp root."
                 : "writing = the run's rows only (Parquet not timed: " + r.writingSkipped() + ").");
         out.flush();
+    }
+
+    /** "gd fate evaluations by H: H=2 a GD steps + b field evaluations; …" from the runs' own columns. */
+    static String gdFateSplit(List<RunResult> results) {
+        SortedMap<Integer, long[]> byH = new TreeMap<>();
+        for (RunResult res : results) {
+            long[] c = byH.computeIfAbsent(res.run().hidden(), h -> new long[2]);
+            c[0] += res.run().gdFateSteps();
+            c[1] += res.run().gdFateEvaluations();
+        }
+        StringBuilder b = new StringBuilder("gd fate evaluations by H (gd_fate_steps + gd_fate_evaluations):");
+        String sep = " ";
+        for (Map.Entry<Integer, long[]> e : byH.entrySet()) {
+            b.append(sep).append("H=").append(e.getKey()).append(' ').append(e.getValue()[0]).append(" GD steps + ")
+                    .append(e.getValue()[1]).append(" field evaluations");
+            sep = "; ";
+        }
+        return b.toString();
     }
 
     private static void rows(PrintWriter out, String h, Group g, double total) {

@@ -33,11 +33,13 @@ import saddlesweep.train.VectorKernel;
  * {@code bench}: the GD step's cost in ns per sample·unit·step for the scalar reference, the Vector API kernel
  * with tanh taken directly, the default kernel (tanh updated by the addition formula) and the product's own GD
  * loop ({@link ProductBench}; one thread, median of timed repetitions after warm-up), optionally against numpy, and with
- * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool.
+ * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool; with
+ * {@code --sweep-profile JOB}, a job's runs in this JVM with the CPU per H and phase ({@link SweepProfile}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the GD step (ns per sample·unit·step): ScalarKernel, VectorKernel (direct, default), the product's GD loop [vs numpy]; "
-                + "with --spark, sweep throughput on Spark local mode vs a thread pool.")
+                + "with --spark, sweep throughput on Spark local mode vs a thread pool; with --sweep-profile JOB, where a "
+                + "sweep's CPU goes, per H and phase.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
