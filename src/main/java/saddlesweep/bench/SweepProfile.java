@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,17 +120,17 @@ public final class SweepProfile {
         List<PhaseClock> clocks = new ArrayList<>(configs.size());
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Object[]>> fs = new ArrayList<>();
+            List<Future<Timed>> fs = new ArrayList<>();
             for (RunConfig c : configs) fs.add(ex.submit(() -> timed(c)));
-            for (Future<Object[]> f : fs) {
-                Object[] r = f.get();
-                results.add((RunResult) r[0]);
-                clocks.add((PhaseClock) r[1]);
+            for (Future<Timed> f : fs) {
+                Timed t = f.get();
+                results.add(t.result());
+                clocks.add(t.clock());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a profiled run failed", e.getCause());
         } finally {
             ex.shutdownNow();
@@ -141,9 +142,9 @@ public final class SweepProfile {
             Group g = byHidden.computeIfAbsent(c.hidden(), h -> new Group());
             g.runs++;
             double size = (double) c.n() * c.hidden();
+            PhaseClock k = clocks.get(i);
             for (Phase p : Phase.values()) {
                 Totals t = g.phase(p);
-                PhaseClock k = clocks.get(i);
                 t.cpuNanos += k.cpuNanos(p);
                 t.evaluations += k.evaluations(p);
                 t.work += k.evaluations(p) * size;
@@ -223,12 +224,16 @@ public final class SweepProfile {
                 100 * own / total, 100.0, "", "", "");
     }
 
-    /** One run on this thread with a phase clock: {result, clock}. */
-    private static Object[] timed(RunConfig c) {
+    /** A run's result and its phase clock. */
+    private record Timed(RunResult result, PhaseClock clock) {
+    }
+
+    /** One run on this thread with a phase clock. */
+    private static Timed timed(RunConfig c) {
         PhaseClock.attach(Phase.SETUP);
         try {
             RunResult r = RunPipeline.run(c);
-            return new Object[] {r, PhaseClock.detach()};
+            return new Timed(r, PhaseClock.detach());
         } finally {
             PhaseClock.detach();   // a no-op after the return's detach; removes the clock if the run threw
         }
