@@ -2,6 +2,7 @@ package saddlesweep.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,11 @@ import saddlesweep.bench.KernelTiming;
 import saddlesweep.bench.NumpyBench;
 import saddlesweep.bench.ProductBench;
 import saddlesweep.bench.SweepBench;
+import saddlesweep.bench.SweepProfile;
+import saddlesweep.job.JobParser;
+import saddlesweep.job.SweepJob;
+import saddlesweep.run.RunConfig;
+import saddlesweep.spark.TaskOrder;
 import saddlesweep.model.DataSet;
 import saddlesweep.train.GradientKernel;
 import saddlesweep.error.UserError;
@@ -27,11 +33,13 @@ import saddlesweep.train.VectorKernel;
  * {@code bench}: the GD step's cost in ns per sample·unit·step for the scalar reference, the Vector API kernel
  * with tanh taken directly, the default kernel (tanh updated by the addition formula) and the product's own GD
  * loop ({@link ProductBench}; one thread, median of timed repetitions after warm-up), optionally against numpy, and with
- * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool.
+ * {@code --spark} a sweep's throughput on Spark local mode against a plain thread pool; with
+ * {@code --sweep-profile JOB}, a job's runs in this JVM with the CPU per H and phase ({@link SweepProfile}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time the GD step (ns per sample·unit·step): ScalarKernel, VectorKernel (direct, default), the product's GD loop [vs numpy]; "
-                + "with --spark, sweep throughput on Spark local mode vs a thread pool.")
+                + "with --spark, sweep throughput on Spark local mode vs a thread pool; with --sweep-profile JOB, where a "
+                + "sweep's CPU goes, per H and phase.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -84,11 +92,28 @@ public final class BenchCommand implements Callable<Integer> {
                     + "driver and print its wall time and slot utilisation (./submit.sh --master 'local[K]' bench --replay FILE).")
     Path replay;
 
+    @Option(names = "--sweep-profile", paramLabel = "JOB.yaml",
+            description = "Run every run of a job in this JVM (no tables written) and print, per H and per phase, the CPU "
+                    + "share, evaluations (per decade) and ns per sample·unit·evaluation.")
+    Path sweepProfile;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+            description = "With --sweep-profile: runs in a pool of T threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--limit", paramLabel = "K",
+            description = "With --sweep-profile: only the first K runs, in the order a sweep runs them.")
+    Long limit;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (replay != null) {
             ReplaySweep.run(out, replay);
+            return 0;
+        }
+        if (sweepProfile != null) {
+            profile(out);
             return 0;
         }
         BenchSettings s = settings();
@@ -105,6 +130,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void profile(PrintWriter out) {
+        if (threads < 1) throw new UserError("--threads must be >= 1, got " + threads);
+        if (limit != null && limit < 1) throw new UserError("--limit must be >= 1, got " + limit);
+        SweepJob job = JobParser.parse(sweepProfile, true, spec.commandLine().getErr()::println);
+        TaskOrder order = TaskOrder.ofDefinition(job.size(), job.definitionHash());
+        long k = limit == null ? job.size() : Math.min(limit, job.size());
+        List<RunConfig> configs = new ArrayList<>();
+        for (long p = 0; p < k; p++) configs.add(job.task(order.index(p)));
+        SweepProfile.print(out, job.name() + (k < job.size() ? " (first " + k + " of " + job.size() + " runs)" : ""),
+                SweepProfile.run(configs, threads, job.chunkSize(), true));
     }
 
     BenchSettings settings() {

@@ -22,6 +22,7 @@ import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
+import saddlesweep.run.PhaseClock.Phase;
 import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
@@ -58,13 +59,18 @@ public final class RunPipeline {
         SquaredLoss lossN = SquaredLoss.empirical(data);
         PopulationExcess pop = new PopulationExcess(c.teacher(), c.inputStd());
 
+        PhaseClock.enter(Phase.GD);
         TrainingTail.Result trained = TrainingTail.run(c, data, lossN, pop);
         List<TrainingRecord> records = trained.records();
         boolean diverged = trained.status() == RunStatus.DIVERGED;
+        PhaseClock.enter(Phase.FATE);
         Fate fate = diverged ? Fate.unresolved(trained.theta(), trained.error())
                 : new FateFinder(lossN, pop, ts.eta(), as, c.inputStd(), FateFinder.GAP_TOL).of(records, trained.polished());
         long lastStep = records.isEmpty() ? trained.steps() : records.get(records.size() - 1).step();
+        PhaseClock.enter(Phase.GD_FATE);
         GdFateOfRun.Outcome gd = GdFateOfRun.of(c, data, lossN, pop, trained, fate);
+        PhaseClock.count(Phase.GD_FATE, gd.gdSteps() + gd.flowEvaluations(), 0);
+        PhaseClock.enter(Phase.CHECKS);
         GdColumns gdc = GdColumns.of(gd, lossN, ts.eta());
 
         // the attractor and its curvature
@@ -92,6 +98,7 @@ public final class RunPipeline {
         }
 
         // the sequence: origin plateau, slow passages, the near-optimal point
+        PhaseClock.enter(Phase.SEQUENCE);
         CriticalPointSolver solver = new CriticalPointSolver(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER);
         List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver,
                 new EmbeddedCriticalPoints(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER)).visits(records, diverged ? Double.NaN : genExcess);
@@ -119,6 +126,7 @@ public final class RunPipeline {
                     lossN.value(point), pop.value(point), lossN.gradientNorm(point),
                     v.detector(), v.escapeEigenvalue(), v.distance(), v.predictedExit()));
         }
+        PhaseClock.enter(Phase.CHECKS);
         String singular = Singularity.of(a, as.singularTol()).label();
         double[] aEig = aSpec == null ? new double[0] : aSpec.values();
         int aIndex = aSpec == null ? -1 : aSpec.morseIndex(tol);
@@ -133,6 +141,7 @@ public final class RunPipeline {
         double optGrad = lossN.gradientNorm(opt.theta());
         double optDistance = Symmetry.distance(a, opt.theta());
 
+        PhaseClock.enter(Phase.WRITING);
         List<TrajectoryPoint> trajectory = new ArrayList<>(records.size());
         for (TrainingRecord r : records) {
             trajectory.add(new TrajectoryPoint(null, taskId, r.step(), r.trainLoss(), r.genExcess(), r.gradNorm(), r.theta()));

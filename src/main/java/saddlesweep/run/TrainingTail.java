@@ -73,6 +73,7 @@ public final class TrainingTail {
             return handOver[0] = slow[0] >= 2;
         };
         GradientDescent.Outcome gd = new GradientDescent(data, ts, pop::value).run(c.initialTheta(), gdFinisher);
+        PhaseClock.count(PhaseClock.Phase.GD, gd.steps(), 0);
         List<TrainingRecord> records = new ArrayList<>(gd.records());
         boolean flow = ts.flowTail() && polished[0] == null && gd.status() != RunStatus.DIVERGED
                 && (handOver[0] || gd.status() == RunStatus.BUDGET) && gd.steps() < ts.horizonSteps();
@@ -85,7 +86,9 @@ public final class TrainingTail {
                     gd.theta(), 0, gdUnstable[0], null, records.size());
         }
         int tailStart = records.size();
+        PhaseClock.enter(PhaseClock.Phase.FLOW_TAIL);
         Flow f = flow(c, lossN, pop, finder, gd.theta(), gd.steps(), records);
+        PhaseClock.count(PhaseClock.Phase.FLOW_TAIL, f.evaluations(), PhaseClock.decadesBetween(gd.steps(), f.outcome().steps()));
         return new Result(f.outcome().status(), f.outcome().steps(), f.outcome().theta(), records, f.outcome().error(),
                 polished[0] != null ? polished[0] : f.polished(), gd.steps(), gd.theta(), f.evaluations(), gdUnstable[0],
                 f.unstableStep(), tailStart);
