@@ -175,9 +175,6 @@ public final class FlowTail {
             rosJacobians += ros == null ? 0 : ros.jacobians();
             evaluations = ndfEvaluations + ndf.evaluations() + recordHessians + rosEvaluations;
             jacobians = ndfJacobians + ndf.jacobians() + recordHessians + rosJacobians;
-            if (Boolean.getBoolean("saddlesweep.tailStats")) System.err.printf("TAILSTATS steps %d rejected %d evals %d jac %d records %d ros %s decades %.2f%n",
-                    ndf.steps(), ndf.rejected(), ndf.evaluations(), ndf.jacobians(), recordHessians, fallbacks + "/" + rosEvaluations,
-                    Math.log10(ndf.time() / t0));
         }
     }
 

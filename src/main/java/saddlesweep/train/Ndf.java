@@ -9,7 +9,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code BDF}), orders 1 to 5, for a stiff autonomous system y' = F(y) with its Jacobian J: quasi-constant step
  * size in the backward-difference form (D[j] = ∇^j y_n on a grid of spacing h), a simplified Newton iteration
  * with the LU of I − c·J (c = h/α_k), J reused across steps while Newton converges and re-evaluated (at the
- * predictor) when it does not. One step of order k:
+ * predictor) when it does not; where even that fails, full Newton with J at every iterate ({@link #fullNewton}),
+ * before the step is halved. One step of order k:
  * <pre>
  * y⁽⁰⁾ = Σ_{j≤k} D[j],  ψ = Σ_{1≤j≤k} γ_j D[j] / α_k,  solve  (y − y⁽⁰⁾) + ψ = c·F(y)
  * err = (κ_k γ_k + 1/(k+1)) · (y − y⁽⁰⁾),   γ_k = Σ_{j≤k} 1/j,  α_k = (1 − κ_k) γ_k
@@ -25,6 +26,7 @@ public final class Ndf {
 
     static final int MAX_ORDER = 5;
     private static final int NEWTON_MAXITER = 4;
+    private static final int FULL_NEWTON_MAXITER = 8;
     private static final double MIN_FACTOR = 0.2;
     private static final double MAX_FACTOR = 10;
     /** Newton failures (each halving h) within one step after which {@link #step} gives up. */
@@ -188,7 +190,12 @@ public final class Ndf {
                     luC = c;
                 }
                 iterations = luValid ? newton(yPredict, c, psi, scale, y, d, predictedF) : -1;
-                if (iterations > 0 || jacCurrent) break;
+                if (iterations > 0) break;
+                if (jacCurrent) {
+                    // the simplified iteration fails even with a Jacobian at the predictor: full Newton, J at every iterate
+                    iterations = fullNewton(yPredict, c, psi, scale, y, d, predictedF);
+                    break;
+                }
                 // Newton did not converge with an old Jacobian: a new one at the predictor (F there comes with it)
                 evaluations++;
                 jacobians++;
@@ -297,6 +304,53 @@ public final class Ndf {
                 d[i] += dy[i];
             }
             if (dyNorm == 0 || (dyNormOld >= 0 && rate / (1 - rate) * dyNorm < newtonTol)) return k + 1;
+            dyNormOld = dyNorm;
+        }
+        return 0;
+    }
+
+    /**
+     * Newton's iteration with the Jacobian re-evaluated at every iterate (up to {@value #FULL_NEWTON_MAXITER}
+     * times), for steps where the simplified one does not converge: the curvature then changes too fast along the
+     * correction. Leaves J and its LU at the last iterate. Returns {@value #NEWTON_MAXITER} when it converged
+     * (the step-size safety of a slow convergence), 0 when not.
+     */
+    private int fullNewton(double[] yPredict, double c, double[] psi, double[] scale, double[] y, double[] d,
+                           boolean predictedF) {
+        System.arraycopy(yPredict, 0, y, 0, n);
+        java.util.Arrays.fill(d, 0.0);
+        double[] f = new double[n];
+        double[] rhs = new double[n];
+        double[] dy = new double[n];
+        double dyNormOld = -1;
+        for (int k = 0; k < FULL_NEWTON_MAXITER; k++) {
+            if (k > 0 || !predictedF) {
+                evaluations++;
+                jacobians++;
+                if (!field.evaluate(y, f, jac)) return 0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) w.unsafe_set(i, j, (i == j ? 1 : 0) - c * jac[i * n + j]);
+                }
+                if (!(luValid = solver.setA(w))) return 0;
+                luC = c;
+            } else {
+                System.arraycopy(fPredict, 0, f, 0, n);
+                if (!luValid) return 0;
+            }
+            if (k == 0) {
+                for (int i = 0; i < n; i++) scale[i] = atol + rtol * Math.abs(yPredict[i]) + c * field.rounding(i);
+            }
+            for (int i = 0; i < n; i++) rhs[i] = c * f[i] - psi[i] - d[i];
+            solver.solve(DMatrixRMaj.wrap(n, 1, rhs), DMatrixRMaj.wrap(n, 1, dy));
+            double dyNorm = 0;
+            for (int i = 0; i < n; i++) dyNorm = Math.max(dyNorm, Math.abs(dy[i]) / scale[i]);
+            if (!Double.isFinite(dyNorm)) return 0;
+            for (int i = 0; i < n; i++) {
+                y[i] += dy[i];
+                d[i] += dy[i];
+            }
+            if (dyNorm <= newtonTol) return NEWTON_MAXITER;
+            if (k >= 2 && dyNorm >= dyNormOld) return 0;
             dyNormOld = dyNorm;
         }
         return 0;
