@@ -9,7 +9,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@code BDF}), orders 1 to 5, for a stiff autonomous system y' = F(y) with its Jacobian J: quasi-constant step
  * size in the backward-difference form (D[j] = ∇^j y_n on a grid of spacing h), a simplified Newton iteration
  * with the LU of I − c·J (c = h/α_k), J reused across steps while Newton converges and re-evaluated (at the
- * predictor) when it does not; where even that fails, full Newton with J at every iterate ({@link #fullNewton}),
+ * predictor) when it does not; where even that fails, full Newton with J at every iterate,
  * before the step is halved. One step of order k:
  * <pre>
  * y⁽⁰⁾ = Σ_{j≤k} D[j],  ψ = Σ_{1≤j≤k} γ_j D[j] / α_k,  solve  (y − y⁽⁰⁾) + ψ = c·F(y)
@@ -182,18 +182,12 @@ public final class Ndf {
             boolean predictedF = false;
             int iterations;
             while (true) {
-                if (!luValid || luC != c) {
-                    for (int i = 0; i < n; i++) {
-                        for (int j = 0; j < n; j++) w.unsafe_set(i, j, (i == j ? 1 : 0) - c * jac[i * n + j]);
-                    }
-                    luValid = solver.setA(w);
-                    luC = c;
-                }
-                iterations = luValid ? newton(yPredict, c, psi, scale, y, d, predictedF) : -1;
+                if (!luValid || luC != c) factor(c);
+                iterations = luValid ? newton(yPredict, c, psi, scale, y, d, predictedF, false) : -1;
                 if (iterations > 0) break;
                 if (jacCurrent) {
                     // the simplified iteration fails even with a Jacobian at the predictor: full Newton, J at every iterate
-                    iterations = fullNewton(yPredict, c, psi, scale, y, d, predictedF);
+                    iterations = newton(yPredict, c, psi, scale, y, d, predictedF, true);
                     break;
                 }
                 // Newton did not converge with an old Jacobian: a new one at the predictor (F there comes with it)
@@ -268,75 +262,33 @@ public final class Ndf {
     }
 
     /**
-     * The simplified Newton iteration of one step from the predictor: y and d = y − y⁽⁰⁾ written, the scale of
-     * the tolerance filled. Returns the number of iterations when it converged, 0 when not (or F was not finite).
+     * Newton's iteration of one step from the predictor: y and d = y − y⁽⁰⁾ written, the scale of the tolerance
+     * filled. Simplified ({@code full} false): the LU at hand, at most {@value #NEWTON_MAXITER} iterations, given
+     * up when the rate of convergence predicts no convergence in them. Full: J (and its LU) re-evaluated at every
+     * iterate (at most {@value #FULL_NEWTON_MAXITER}), for steps where the simplified iteration fails even with a
+     * Jacobian at the predictor (the curvature changes too fast along the correction), leaving J at the last
+     * iterate. {@code predictedF}: F at the predictor is in {@link #fPredict} (with J there). Returns the number of
+     * iterations when it converged ({@value #NEWTON_MAXITER} for full Newton: the step-size safety of a slow
+     * convergence), 0 when not (or F was not finite).
      */
     private int newton(double[] yPredict, double c, double[] psi, double[] scale, double[] y, double[] d,
-                       boolean predictedF) {
+                       boolean predictedF, boolean full) {
         System.arraycopy(yPredict, 0, y, 0, n);
         java.util.Arrays.fill(d, 0.0);
         double[] f = new double[n];
         double[] rhs = new double[n];
         double[] dy = new double[n];
         double dyNormOld = -1;
-        for (int k = 0; k < NEWTON_MAXITER; k++) {
+        for (int k = 0; k < (full ? FULL_NEWTON_MAXITER : NEWTON_MAXITER); k++) {
             if (k == 0 && predictedF) {
                 System.arraycopy(fPredict, 0, f, 0, n);
             } else {
                 evaluations++;
-                if (!field.evaluate(y, f, null)) return 0;
+                if (full) jacobians++;
+                if (!field.evaluate(y, f, full ? jac : null)) return 0;
+                if (full) factor(c);
             }
-            if (k == 0) {
-                for (int i = 0; i < n; i++) scale[i] = atol + rtol * Math.abs(yPredict[i]) + c * field.rounding(i);
-            }
-            for (int i = 0; i < n; i++) rhs[i] = c * f[i] - psi[i] - d[i];
-            DMatrixRMaj b = DMatrixRMaj.wrap(n, 1, rhs);
-            DMatrixRMaj x = DMatrixRMaj.wrap(n, 1, dy);
-            solver.solve(b, x);
-            double dyNorm = 0;
-            for (int i = 0; i < n; i++) dyNorm = Math.max(dyNorm, Math.abs(dy[i]) / scale[i]);
-            if (!Double.isFinite(dyNorm)) return 0;
-            double rate = dyNormOld < 0 ? Double.NaN : dyNorm / dyNormOld;
-            if (dyNormOld >= 0 && (rate >= 1
-                    || Math.pow(rate, NEWTON_MAXITER - k) / (1 - rate) * dyNorm > newtonTol)) return 0;
-            for (int i = 0; i < n; i++) {
-                y[i] += dy[i];
-                d[i] += dy[i];
-            }
-            if (dyNorm == 0 || (dyNormOld >= 0 && rate / (1 - rate) * dyNorm < newtonTol)) return k + 1;
-            dyNormOld = dyNorm;
-        }
-        return 0;
-    }
-
-    /**
-     * Newton's iteration with the Jacobian re-evaluated at every iterate (up to {@value #FULL_NEWTON_MAXITER}
-     * times), for steps where the simplified one does not converge: the curvature then changes too fast along the
-     * correction. Leaves J and its LU at the last iterate. Returns {@value #NEWTON_MAXITER} when it converged
-     * (the step-size safety of a slow convergence), 0 when not.
-     */
-    private int fullNewton(double[] yPredict, double c, double[] psi, double[] scale, double[] y, double[] d,
-                           boolean predictedF) {
-        System.arraycopy(yPredict, 0, y, 0, n);
-        java.util.Arrays.fill(d, 0.0);
-        double[] f = new double[n];
-        double[] rhs = new double[n];
-        double[] dy = new double[n];
-        double dyNormOld = -1;
-        for (int k = 0; k < FULL_NEWTON_MAXITER; k++) {
-            if (k > 0 || !predictedF) {
-                evaluations++;
-                jacobians++;
-                if (!field.evaluate(y, f, jac)) return 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) w.unsafe_set(i, j, (i == j ? 1 : 0) - c * jac[i * n + j]);
-                }
-                if (!(luValid = solver.setA(w))) return 0;
-                luC = c;
-            } else {
-                System.arraycopy(fPredict, 0, f, 0, n);
-                if (!luValid) return 0;
-            }
+            if (!luValid) return 0;
             if (k == 0) {
                 for (int i = 0; i < n; i++) scale[i] = atol + rtol * Math.abs(yPredict[i]) + c * field.rounding(i);
             }
@@ -345,15 +297,31 @@ public final class Ndf {
             double dyNorm = 0;
             for (int i = 0; i < n; i++) dyNorm = Math.max(dyNorm, Math.abs(dy[i]) / scale[i]);
             if (!Double.isFinite(dyNorm)) return 0;
+            double rate = dyNormOld < 0 ? Double.NaN : dyNorm / dyNormOld;
+            if (!full && dyNormOld >= 0 && (rate >= 1
+                    || Math.pow(rate, NEWTON_MAXITER - k) / (1 - rate) * dyNorm > newtonTol)) return 0;
             for (int i = 0; i < n; i++) {
                 y[i] += dy[i];
                 d[i] += dy[i];
             }
-            if (dyNorm <= newtonTol) return NEWTON_MAXITER;
-            if (k >= 2 && dyNorm >= dyNormOld) return 0;
+            if (full) {
+                if (dyNorm <= newtonTol) return NEWTON_MAXITER;
+                if (k >= 2 && dyNorm >= dyNormOld) return 0;
+            } else if (dyNorm == 0 || (dyNormOld >= 0 && rate / (1 - rate) * dyNorm < newtonTol)) {
+                return k + 1;
+            }
             dyNormOld = dyNorm;
         }
         return 0;
+    }
+
+    /** The LU of I − c·J into the solver. */
+    private void factor(double c) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) w.unsafe_set(i, j, (i == j ? 1 : 0) - c * jac[i * n + j]);
+        }
+        luValid = solver.setA(w);
+        luC = c;
     }
 
     private double weightedMax(double[] v, double constant, double[] scale) {
