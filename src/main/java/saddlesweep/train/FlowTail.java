@@ -12,10 +12,12 @@ import saddlesweep.model.Vectors;
 
 /**
  * The tail of a run after plain GD has equilibrated its fast directions: the flow that GD follows
- * ({@link ModifiedGradientField}, time τ = η·steps) integrated by {@link Rosenbrock23} with the analytic
- * Hessian in the Jacobian, up to a horizon in GD-equivalent steps. Records continue on the run's log grid (the
- * integrator's steps end on the grid's steps), and the {@link GradientDescent.Finisher} is asked at each
- * record, as during GD. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code horizon} at the
+ * ({@link ModifiedGradientField}, time τ = η·steps) integrated by the variable-order {@link Ndf} (orders 1–5)
+ * with the analytic Hessian in the Jacobian, up to a horizon in GD-equivalent steps. Records continue on the
+ * run's log grid, taken from NDF's interpolant between its steps (the steps themselves are free: on an
+ * algebraic tail order 5 takes a few dozen per decade where the record grid has 50), and the
+ * {@link GradientDescent.Finisher} is asked at each record, as during GD. Where NDF's Newton iteration fails
+ * repeatedly {@link Rosenbrock23}, whose steps end on the grid's steps, takes over until τ has doubled. Ends {@code converged} when ‖∇L_N‖ ≤ gradTol or the finisher takes over, {@code horizon} at the
  * horizon, {@code diverged} on non-finite values or a step size that underflows.
  *
  * <p>The first record where η·λ_max(∇²L_N) ≥ 2 is kept as {@link #unstableStep()}: from there GD at this η would
@@ -31,6 +33,8 @@ public final class FlowTail {
     static final double MAX_STEP_FRACTION = 0.25;
     /** Modes with λ·Δτ at least this (Δτ between records) are relaxed to their quasi-static value at records. */
     static final double RELAX_TIMES = 50;
+    /** After NDF's Newton iteration fails, Rosenbrock23 integrates until τ has grown by this factor, then NDF again. */
+    static final double FALLBACK_SPAN = 2;
 
     private final SquaredLoss loss;
     private final double eta;
@@ -42,6 +46,8 @@ public final class FlowTail {
     private long evaluations;
     private long jacobians;
     private long unstableStep;
+    private long recordHessians;
+    private long fallbacks;
 
     public FlowTail(SquaredLoss loss, double eta, int recordsPerDecade, double gradTol,
                     ToDoubleFunction<double[]> genExcess) {
@@ -69,6 +75,11 @@ public final class FlowTail {
         return jacobians;
     }
 
+    /** Hand-overs from NDF to Rosenbrock23 (Newton failing repeatedly) in the last {@link #run}. */
+    public long fallbacks() {
+        return fallbacks;
+    }
+
     /** First record step of the last {@link #run} where η·λ_max(∇²L_N) ≥ 2 (GD unstable), or −1 if none. */
     public long unstableStep() {
         return unstableStep;
@@ -84,58 +95,120 @@ public final class FlowTail {
         ModifiedGradientField field = new ModifiedGradientField(loss, eta, d);
         double t0 = eta * step0;
         double tEnd = eta * horizon;
-        Rosenbrock23 ode;
+        Ndf ndf;
         try {
-            ode = new Rosenbrock23(field, rtol, atol, t0, theta0, Math.max(eta, 1e-3 * t0));
+            ndf = new Ndf(field, rtol, atol, t0, theta0, Math.max(eta, 1e-3 * t0));
         } catch (ArithmeticException e) {
             return new GradientDescent.Outcome(RunStatus.DIVERGED, step0, theta0, records, "non-finite gradient at the start of the flow tail");
         }
         unstableStep = -1;
+        recordHessians = 0;
+        Rosenbrock23 ros = null;
+        double fallbackUntil = 0;
+        fallbacks = 0;
+        long ndfEvaluations = 0;
+        long ndfJacobians = 0;
+        long rosEvaluations = 0;
+        long rosJacobians = 0;
         LogGrid grid = new LogGrid(recordsPerDecade);
         long next = grid.next(step0);
         double lastRecordTime = t0;
         try {
             while (true) {
-                if (ode.time() >= tEnd) {
-                    double[] theta = ode.state();
+                double now = ros == null ? ndf.time() : ros.time();
+                if (now >= tEnd) {
+                    double[] theta = ros == null ? ndf.state() : ros.state();
                     if (records.isEmpty() || records.get(records.size() - 1).step() < horizon) records.add(record(horizon, theta));
                     return new GradientDescent.Outcome(RunStatus.HORIZON, horizon, theta, records, null);
                 }
-                // steps land on the record grid: no interpolation across a long step of a curved path
-                double tNext = Math.min(eta * next, tEnd);
-                double hMax = Math.min(Math.max(MAX_STEP_FRACTION * ode.time(), eta), tNext - ode.time());
-                if (!ode.step(hMax)) {
-                    long at = (long) (ode.time() / eta);
-                    return new GradientDescent.Outcome(RunStatus.DIVERGED, at, ode.state(), records,
-                            "flow tail stopped at step " + at + ": non-finite values or step size underflow");
+                double hMax = Math.max(MAX_STEP_FRACTION * now, eta);
+                if (ros == null) {
+                    // NDF steps freely; the records between its last two steps come from its interpolant
+                    if (!ndf.step(Math.min(hMax, tEnd - now))) {
+                        try {
+                            ros = new Rosenbrock23(field, rtol, atol, ndf.time(), ndf.state(), Math.max(eta, 1e-3 * ndf.stepSize()));
+                        } catch (ArithmeticException e) {
+                            return diverged(ndf.time(), ndf.state(), records);
+                        }
+                        fallbacks++;
+                        fallbackUntil = FALLBACK_SPAN * ndf.time();
+                        continue;
+                    }
+                    while (next < horizon && eta * next <= ndf.time()) {
+                        double[] state = ndf.interpolate(eta * next);
+                        double[] hs = loss.hessian(state).data;
+                        recordHessians++;
+                        GradientDescent.Outcome end = atRecord(next, state, hs, eta * next - lastRecordTime, records, finisher, null, field);
+                        if (end != null) return end;
+                        lastRecordTime = eta * next;
+                        next = grid.next(next);
+                    }
+                    continue;
                 }
-                if (next < horizon && ode.time() >= eta * next * (1 - 1e-12)) {
+                // the fallback: Rosenbrock steps land on the record grid (no interpolation across a long step)
+                double tNext = Math.min(eta * next, tEnd);
+                if (!ros.step(Math.min(hMax, tNext - now))) return diverged(ros.time(), ros.state(), records);
+                if (next < horizon && ros.time() >= eta * next * (1 - 1e-12)) {
                     // the integrator evaluated its Jacobian, and so the field its Hessian, at the accepted state
-                    double[] state = ode.state();
-                    double[] hs = field.lastHessian();
-                    double[] theta = relaxFast(state, hs, eta * next - lastRecordTime);
-                    if (theta == null || !ode.reset(theta)) theta = state;
+                    GradientDescent.Outcome end = atRecord(next, ros.state(), field.lastHessian(), eta * next - lastRecordTime,
+                            records, finisher, ros, field);
+                    if (end != null) return end;
                     lastRecordTime = eta * next;
-                    TrainingRecord r = record(next, theta);
-                    if (!Double.isFinite(r.trainLoss()) || !Vectors.allFinite(theta)) {
-                        return new GradientDescent.Outcome(RunStatus.DIVERGED, next, theta, records, "non-finite loss at step " + next);
-                    }
-                    records.add(r);
-                    if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
-                        return new GradientDescent.Outcome(RunStatus.CONVERGED, next, theta, records, null);
-                    }
-                    if (unstableStep < 0) {
-                        // ∇²L_N(θ): the one above, or, after a reset, the field's last Hessian (at the relaxed θ)
-                        double[] hθ = theta == state ? hs : field.hasHessian() ? field.lastHessian() : loss.hessian(theta).data;
-                        if (eta * maxEigenvalue(DMatrixRMaj.wrap(d, d, hθ)) >= 2) unstableStep = next;
-                    }
                     next = grid.next(next);
+                    if (ros.time() >= fallbackUntil) {
+                        // back to NDF from the (relaxed) record, at Rosenbrock's step size
+                        ndfEvaluations += ndf.evaluations();
+                        ndfJacobians += ndf.jacobians();
+                        try {
+                            ndf = new Ndf(field, rtol, atol, ros.time(), ros.state(), ros.stepSize());
+                        } catch (ArithmeticException e) {
+                            return diverged(ros.time(), ros.state(), records);
+                        }
+                        rosEvaluations += ros.evaluations();
+                        rosJacobians += ros.jacobians();
+                        ros = null;
+                    }
                 }
             }
         } finally {
-            evaluations = ode.evaluations();
-            jacobians = ode.jacobians();
+            rosEvaluations += ros == null ? 0 : ros.evaluations();
+            rosJacobians += ros == null ? 0 : ros.jacobians();
+            evaluations = ndfEvaluations + ndf.evaluations() + recordHessians + rosEvaluations;
+            jacobians = ndfJacobians + ndf.jacobians() + recordHessians + rosJacobians;
         }
+    }
+
+    /**
+     * The record at grid step {@code step} from the integrator's state there ({@code hs} = ∇²L_N(state)): fast
+     * modes relaxed ({@link #relaxFast}; with Rosenbrock23 the integrator is moved to the relaxed point), the
+     * record appended, the finisher asked, the unstable step noted. Returns the outcome when the run ends here.
+     */
+    private GradientDescent.Outcome atRecord(long step, double[] state, double[] hs, double dt, List<TrainingRecord> records,
+                                             GradientDescent.Finisher finisher, Rosenbrock23 ros,
+                                             ModifiedGradientField field) {
+        int d = state.length;
+        double[] theta = relaxFast(state, hs, dt);
+        if (theta == null || (ros != null && !ros.reset(theta))) theta = state;
+        TrainingRecord r = record(step, theta);
+        if (!Double.isFinite(r.trainLoss()) || !Vectors.allFinite(theta)) {
+            return new GradientDescent.Outcome(RunStatus.DIVERGED, step, theta, records, "non-finite loss at step " + step);
+        }
+        records.add(r);
+        if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
+            return new GradientDescent.Outcome(RunStatus.CONVERGED, step, theta, records, null);
+        }
+        if (unstableStep < 0) {
+            // ∇²L_N: at the relaxed θ after a Rosenbrock reset (the field's last Hessian), else at the state
+            double[] hθ = theta != state && ros != null ? field.lastHessian() : hs;
+            if (eta * maxEigenvalue(DMatrixRMaj.wrap(d, d, hθ)) >= 2) unstableStep = step;
+        }
+        return null;
+    }
+
+    private GradientDescent.Outcome diverged(double time, double[] state, List<TrainingRecord> records) {
+        long at = (long) (time / eta);
+        return new GradientDescent.Outcome(RunStatus.DIVERGED, at, state, records,
+                "flow tail stopped at step " + at + ": non-finite values or step size underflow");
     }
 
     /**

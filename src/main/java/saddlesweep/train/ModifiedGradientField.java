@@ -19,6 +19,8 @@ import saddlesweep.model.SquaredLoss;
  */
 public final class ModifiedGradientField implements VectorField {
 
+    private static final double EPS = Math.ulp(1.0);
+
     private final SquaredLoss loss;
     private final double[] x;
     private final double[] y;
@@ -30,6 +32,7 @@ public final class ModifiedGradientField implements VectorField {
     private final double[] r;
     private final double[] g;
     private final double[] hess;
+    private final double[] rounding;
     private boolean hessianValid;
 
     public ModifiedGradientField(SquaredLoss loss, double eta, int dimension) {
@@ -44,6 +47,17 @@ public final class ModifiedGradientField implements VectorField {
         this.r = new double[x.length];
         this.g = new double[d];
         this.hess = new double[d * d];
+        this.rounding = new double[d];
+    }
+
+    /**
+     * ε·Σ_k ω_k (|f_k| + |y_k| + |r_k|)·|∂f/∂θ_i| of the last evaluation without the Jacobian (|f_k| summed
+     * over units): the rounding of the residuals r_k carried into g_i, a bound rather than a random-walk
+     * estimate. The (η/2)H g part of F is smaller by η·λ and left out.
+     */
+    @Override
+    public double rounding(int i) {
+        return rounding[i];
     }
 
     /** Whether the last evaluation that asked for the Jacobian succeeded (so {@link #lastHessian} is there). */
@@ -67,24 +81,31 @@ public final class ModifiedGradientField implements VectorField {
         if (jac != null) return evaluateWithJacobian(theta, f, jac);
         Mlp.units(theta);
         java.util.Arrays.fill(g, 0.0);
-        // pass 1: t, r and g = Σ ω r J
+        java.util.Arrays.fill(rounding, 0.0);
+        // pass 1: t, r and g = Σ ω r J (and the rounding bound of g)
         for (int k = 0; k < x.length; k++) {
             double xk = x[k];
             double fk = 0;
+            double fAbs = 0;
             for (int i = 0; i < h; i++) {
                 double ti = Math.tanh(theta[i] * xk);
                 t[k * h + i] = ti;
                 fk += theta[h + i] * ti;
+                fAbs += Math.abs(theta[h + i] * ti);
             }
             double rk = fk - y[k];
             r[k] = rk;
             double wr = weight[k] * rk;
+            double wm = Math.abs(weight[k]) * (fAbs + Math.abs(y[k]) + Math.abs(rk));
             for (int i = 0; i < h; i++) {
                 double ti = t[k * h + i];
                 g[h + i] += wr * ti;
                 g[i] += wr * theta[h + i] * xk * (1 - ti * ti);
+                rounding[h + i] += wm * Math.abs(ti);
+                rounding[i] += wm * Math.abs(theta[h + i] * xk * (1 - ti * ti));
             }
         }
+        for (int i = 0; i < d; i++) rounding[i] *= EPS;
         // pass 2: H g
         double[] hg = new double[d];
         for (int k = 0; k < x.length; k++) {

@@ -81,6 +81,11 @@ public final class Rosenbrock23 {
         return jacobians;
     }
 
+    /** The step size the next step will try. */
+    public double stepSize() {
+        return h;
+    }
+
     public long steps() {
         return steps;
     }
