@@ -231,12 +231,14 @@ public final class SweepProfile {
     /** One run on this thread with a phase clock. */
     private static Timed timed(RunConfig c) {
         PhaseClock.attach(Phase.SETUP);
+        RunResult r;
+        PhaseClock clock;
         try {
-            RunResult r = RunPipeline.run(c);
-            return new Timed(r, PhaseClock.detach());
+            r = RunPipeline.run(c);
         } finally {
-            PhaseClock.detach();   // a no-op after the return's detach; removes the clock if the run threw
+            clock = PhaseClock.detach();   // also when the run threw: no clock is left on the pool's thread
         }
+        return new Timed(r, clock);
     }
 
     /**

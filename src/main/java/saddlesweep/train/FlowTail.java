@@ -46,8 +46,6 @@ public final class FlowTail {
     private long evaluations;
     private long jacobians;
     private long unstableStep;
-    private long recordHessians;
-    private long fallbacks;
 
     public FlowTail(SquaredLoss loss, double eta, int recordsPerDecade, double gradTol,
                     ToDoubleFunction<double[]> genExcess) {
@@ -75,11 +73,6 @@ public final class FlowTail {
         return jacobians;
     }
 
-    /** Hand-overs from NDF to Rosenbrock23 (Newton failing repeatedly) in the last {@link #run}. */
-    public long fallbacks() {
-        return fallbacks;
-    }
-
     /** First record step of the last {@link #run} where η·λ_max(∇²L_N) ≥ 2 (GD unstable), or −1 if none. */
     public long unstableStep() {
         return unstableStep;
@@ -102,10 +95,9 @@ public final class FlowTail {
             return new GradientDescent.Outcome(RunStatus.DIVERGED, step0, theta0, records, "non-finite gradient at the start of the flow tail");
         }
         unstableStep = -1;
-        recordHessians = 0;
+        long recordHessians = 0;
         Rosenbrock23 ros = null;
         double fallbackUntil = 0;
-        fallbacks = 0;
         long ndfEvaluations = 0;
         long ndfJacobians = 0;
         long rosEvaluations = 0;
@@ -130,7 +122,6 @@ public final class FlowTail {
                         } catch (ArithmeticException e) {
                             return diverged(ndf.time(), ndf.state(), records);
                         }
-                        fallbacks++;
                         fallbackUntil = FALLBACK_SPAN * ndf.time();
                         continue;
                     }
