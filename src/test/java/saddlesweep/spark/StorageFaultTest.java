@@ -56,13 +56,17 @@ class StorageFaultTest {
         return new Shell(p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1, out);
     }
 
-    /** Remounts a bind mount read-only (retried: mount can fail transiently while the tree is busy). */
+    /**
+     * Remounts a bind mount read-only, retried in quick succession: mount refuses ("busy") while the sweep has a
+     * file open for writing, so it must land between two writes (5 tries 100 ms apart missed that gap once in
+     * four suites).
+     */
     private static void remountReadOnly(Path p) throws Exception {
         Shell r = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             r = shell("mount", "-o", "remount,bind,ro", p.toString());
             if (r.exit() == 0) return;
-            Thread.sleep(100);
+            Thread.sleep(5);
         }
         throw new AssertionError("mount -o remount,bind,ro " + p + ": exit " + r.exit() + ": " + r.output());
     }
