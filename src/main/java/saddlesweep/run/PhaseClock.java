@@ -26,7 +26,7 @@ public final class PhaseClock {
         FATE("fate"),
         /** GD's own fate ({@link GdFateOfRun#of}), its inner GD iterations and flow tails included. */
         GD_FATE("gd fate"),
-        /** The sequence of passages ({@link saddlesweep.analysis.SequenceFinder}) and its events. */
+        /** The sequence of passages ({@link saddlesweep.sequence.SequenceFinder}) and its events. */
         SEQUENCE("sequence"),
         /** The attractor's spectrum and the checks against θ*. */
         CHECKS("checks"),

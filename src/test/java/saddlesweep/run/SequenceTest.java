@@ -8,11 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.analysis.SequenceFinder;
 import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Teacher;
+import saddlesweep.sequence.SequenceFinder;
 
 /**
  * The saddle sequence of real runs: the origin plateau and its linear escape law against m = mean(x·y) of

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 /**
  * A slow passage of a run: a prominent local minimum of ‖∇L_N‖ in log-step time.

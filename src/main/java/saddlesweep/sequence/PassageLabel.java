@@ -1,4 +1,6 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
+
+import saddlesweep.analysis.AnalysisSettings;
 
 /**
  * The rule that tells a {@code plateau} from a {@code near_optimal} slow passage: a passage is near-optimal

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

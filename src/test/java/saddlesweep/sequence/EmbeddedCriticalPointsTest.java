@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import saddlesweep.analysis.DampedNewton;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Teacher;

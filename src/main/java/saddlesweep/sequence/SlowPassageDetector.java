@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 import java.util.ArrayList;
 import java.util.List;

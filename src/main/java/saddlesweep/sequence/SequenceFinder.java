@@ -1,8 +1,11 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.analysis.CriticalPointSolver;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.Mlp;
 import saddlesweep.model.Singularity;
 import saddlesweep.model.SquaredLoss;

@@ -1,4 +1,6 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
+
+import saddlesweep.analysis.Spectrum;
 
 /**
  * A stretch of a run spent next to a critical point: the origin plateau, a slow passage found by a dip of

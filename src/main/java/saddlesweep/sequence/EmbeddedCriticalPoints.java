@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.sequence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.model.Mlp;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
