@@ -1,7 +1,7 @@
 package saddlesweep.bench;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.analysis.AttractorFinder;
+import saddlesweep.flowfate.AttractorFinder;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;

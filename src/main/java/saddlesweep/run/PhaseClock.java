@@ -22,7 +22,7 @@ public final class PhaseClock {
         GD("gd"),
         /** The flow tail ({@link TrainingTail#flow} from {@link TrainingTail#run}), with its fate checks. */
         FLOW_TAIL("flow tail"),
-        /** The flow's fate ({@link saddlesweep.analysis.FateFinder}) at the end of the run. */
+        /** The flow's fate ({@link saddlesweep.flowfate.FateFinder}) at the end of the run. */
         FATE("fate"),
         /** GD's own fate ({@link GdFateOfRun#of}), its inner GD iterations and flow tails included. */
         GD_FATE("gd fate"),

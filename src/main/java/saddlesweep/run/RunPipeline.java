@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.analysis.AttractorFinder;
-import saddlesweep.analysis.AttractorKind;
 import saddlesweep.analysis.CriticalPointSolver;
-import saddlesweep.analysis.Fate;
-import saddlesweep.analysis.FateFinder;
 import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.Spectrum;
+import saddlesweep.flowfate.AttractorFinder;
+import saddlesweep.flowfate.AttractorKind;
+import saddlesweep.flowfate.Fate;
+import saddlesweep.flowfate.FateFinder;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;

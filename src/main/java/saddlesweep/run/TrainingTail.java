@@ -3,11 +3,11 @@ package saddlesweep.run;
 import java.util.ArrayList;
 import java.util.List;
 
-import saddlesweep.analysis.Attractor;
-import saddlesweep.analysis.AttractorFinder;
-import saddlesweep.analysis.AttractorKind;
-import saddlesweep.analysis.Fate;
-import saddlesweep.analysis.FateFinder;
+import saddlesweep.flowfate.Attractor;
+import saddlesweep.flowfate.AttractorFinder;
+import saddlesweep.flowfate.AttractorKind;
+import saddlesweep.flowfate.Fate;
+import saddlesweep.flowfate.FateFinder;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;

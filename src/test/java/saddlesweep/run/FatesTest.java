@@ -235,7 +235,7 @@ class FatesTest {
         RunSummary s = atInfinity(r, "linear", "tanh,linear,cubic");
         assertLinearCubicFit(c.dataSet(), s.limitParams(), 1e-7);
         double gap = lastLoss(r) / s.limitTrainLoss() - 1;
-        assertTrue(gap > saddlesweep.analysis.FateFinder.GAP_TOL, "relative gap " + gap);
+        assertTrue(gap > saddlesweep.flowfate.FateFinder.GAP_TOL, "relative gap " + gap);
         assertEquals("algebraic", s.approach());
         assertEquals(0.25, s.approachRate(), 0.03);
         assertBelowEveryRecord(r);

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 /** What a unit of the network is turning into over the last recorded decade (see {@link DecadeTrends}). */
 enum UnitRole {

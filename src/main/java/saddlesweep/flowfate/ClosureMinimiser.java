@@ -1,7 +1,10 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import org.ejml.data.DMatrixRMaj;
 
+import saddlesweep.analysis.DampedNewton;
+import saddlesweep.analysis.NewtonPolish;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.SquaredLoss;

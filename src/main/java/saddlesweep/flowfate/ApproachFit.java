@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.ClosureForm;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;

@@ -1,9 +1,10 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

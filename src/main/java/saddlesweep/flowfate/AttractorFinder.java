@@ -1,9 +1,12 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 
+import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.analysis.NewtonPolish;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.TrainingRecord;

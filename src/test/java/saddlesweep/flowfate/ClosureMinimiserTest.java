@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.ClosureForm;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;

@@ -1,7 +1,8 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import java.util.List;
 
+import saddlesweep.analysis.FunctionDistance;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;

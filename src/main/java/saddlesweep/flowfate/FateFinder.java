@@ -1,8 +1,12 @@
-package saddlesweep.analysis;
+package saddlesweep.flowfate;
 
 import java.util.List;
 import java.util.StringJoiner;
 
+import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.analysis.CriticalPointSolver;
+import saddlesweep.analysis.NewtonPolish;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Singularity;
