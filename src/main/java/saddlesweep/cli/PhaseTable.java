@@ -3,7 +3,7 @@ package saddlesweep.cli;
 import java.util.Arrays;
 import java.util.Locale;
 
-import saddlesweep.analysis.GdFateKind;
+import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunEvent;
 import saddlesweep.run.RunResult;

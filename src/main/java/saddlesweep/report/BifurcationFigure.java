@@ -20,7 +20,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import saddlesweep.analysis.GdFateKind;
+import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.spark.ResultTable;
 
 /**

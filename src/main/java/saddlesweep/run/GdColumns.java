@@ -1,7 +1,7 @@
 package saddlesweep.run;
 
-import saddlesweep.analysis.Cycle;
-import saddlesweep.analysis.Multipliers;
+import saddlesweep.gdfate.Cycle;
+import saddlesweep.gdfate.Multipliers;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
 import saddlesweep.train.GdMap;

@@ -5,13 +5,13 @@ import java.util.List;
 
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.CriticalPointSolver;
-import saddlesweep.analysis.GdFate;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.Spectrum;
 import saddlesweep.flowfate.AttractorFinder;
 import saddlesweep.flowfate.AttractorKind;
 import saddlesweep.flowfate.Fate;
 import saddlesweep.flowfate.FateFinder;
+import saddlesweep.gdfate.GdFate;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
@@ -148,7 +148,7 @@ public final class RunPipeline {
         }
         String error = trained.error() == null ? fate.reason()
                 : fate.reason() == null || fate.reason().equals(trained.error()) ? trained.error() : trained.error() + "; " + fate.reason();
-        if (gd.fate().reason() != null && gd.fate().kind() != saddlesweep.analysis.GdFateKind.FLOW) {
+        if (gd.fate().reason() != null && gd.fate().kind() != saddlesweep.gdfate.GdFateKind.FLOW) {
             error = (error == null ? "" : error + "; ") + "GD fate: " + gd.fate().reason();
         }
         ClosureNetwork limit = fate.limit();

@@ -37,7 +37,7 @@ import java.io.Serializable;
  * @param flowEvaluations   vector-field evaluations of the flow tail
  * @param gdUnstableStep    first record of the flow tail where η·λ_max(∇²L_N) ≥ 2: GD at this η would leave the
  *                          flow's path from there; null if never (also a record of plain GD itself)
- * @param gdFate            GD's own fate at its η ({@link saddlesweep.analysis.GdFateKind}): flow, fixed_point,
+ * @param gdFate            GD's own fate at its η ({@link saddlesweep.gdfate.GdFateKind}): flow, fixed_point,
  *                          period_k, aperiodic, diverged or unresolved; attractor_kind is the flow's fate (η → 0)
  * @param gdPeriod          1 for a fixed point, k for a k-cycle, 0 otherwise
  * @param gdOrbit           the cycle's points, canonical (one symmetry for all, phase lexicographically first),

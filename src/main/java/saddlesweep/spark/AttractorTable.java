@@ -21,7 +21,7 @@ import saddlesweep.analysis.AttractorClustering;
 import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
 import saddlesweep.analysis.FunctionDistance;
-import saddlesweep.analysis.GdAttractor;
+import saddlesweep.gdfate.GdAttractor;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Symmetry;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.analysis.GdAttractor;
+import saddlesweep.gdfate.GdAttractor;
 import saddlesweep.train.GdMap;
 
 /**

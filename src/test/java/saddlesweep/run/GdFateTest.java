@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.analysis.GdFate;
-import saddlesweep.analysis.GdFateFinder;
+import saddlesweep.gdfate.GdFate;
+import saddlesweep.gdfate.GdFateFinder;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.NormalStream;
 import saddlesweep.model.PopulationExcess;

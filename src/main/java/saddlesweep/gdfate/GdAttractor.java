@@ -1,8 +1,9 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import saddlesweep.analysis.FunctionDistance;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;
 

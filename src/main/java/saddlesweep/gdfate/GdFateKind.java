@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 /**
  * What gradient descent at the run's own η ends on (the {@code runs.gd_fate} column), beside the flow's fate

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -1,5 +1,6 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 

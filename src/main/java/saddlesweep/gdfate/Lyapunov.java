@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GradientKernel;

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
+import saddlesweep.analysis.CriticalPointSolver;
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;

@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 /**
  * Where gradient descent at the run's own η ends (see {@link GdFateFinder}), beside the flow's fate.

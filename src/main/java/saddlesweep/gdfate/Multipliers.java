@@ -1,4 +1,4 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,11 @@
-package saddlesweep.analysis;
+package saddlesweep.gdfate;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
+import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
