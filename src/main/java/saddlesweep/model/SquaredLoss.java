@@ -115,6 +115,40 @@ public final class SquaredLoss implements Objective {
     }
 
     /**
+     * The Hessian-vector product ∇²L(θ)·u into {@code out} (overwritten), in one pass over the points without forming
+     * the Hessian: ∇²L u = Σ ω [J (J·u) + r (∂²f u)] with J = ∂f/∂θ and
+     * <pre>
+     * (∂²f u)_{w_i} = x s_i u_{v_i} − 2 v_i x² t_i s_i u_{w_i},   (∂²f u)_{v_i} = x s_i u_{w_i}.
+     * </pre>
+     */
+    public void hessianVector(double[] theta, double[] u, double[] out) {
+        int h = Mlp.units(theta);
+        java.util.Arrays.fill(out, 0, 2 * h, 0.0);
+        double[] t = new double[h];
+        double[] sech2 = new double[h];
+        for (int k = 0; k < x.length; k++) {
+            double xk = x[k];
+            double f = 0;
+            double ju = 0;                                   // J·u
+            for (int i = 0; i < h; i++) {
+                double ti = Math.tanh(theta[i] * xk);
+                t[i] = ti;
+                sech2[i] = 1 - ti * ti;
+                f += theta[h + i] * ti;
+                ju += theta[h + i] * xk * sech2[i] * u[i] + ti * u[h + i];
+            }
+            double om = weight[k];
+            double wr = om * (f - y[k]);
+            double wju = om * ju;
+            for (int i = 0; i < h; i++) {
+                double xs = xk * sech2[i];
+                out[i] += wju * theta[h + i] * xs + wr * (xs * u[h + i] - 2 * theta[h + i] * xk * xk * t[i] * sech2[i] * u[i]);
+                out[h + i] += wju * t[i] + wr * xs * u[i];
+            }
+        }
+    }
+
+    /**
      * L(θ), ∇L(θ) into grad and ∇²L(θ) into hess (row-major d×d, overwritten) in one pass over the points,
      * one tanh per unit and point: the same sums as {@link #gradient(double[], double[])} and
      * {@link #hessian(double[])}.

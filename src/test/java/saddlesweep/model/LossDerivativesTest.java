@@ -103,6 +103,40 @@ class LossDerivativesTest {
 
     @ParameterizedTest(name = "H = {0}")
     @ValueSource(ints = {1, 2, 3, 5})
+    void hessianVectorProductIsTheHessianTimesTheVectorAndTheGradientsDerivativeAlongIt(int h) {
+        DataSet data = DataSet.generate(TEACHER, 60, 0.01, 1.0, 17 + h);
+        SquaredLoss loss = SquaredLoss.empirical(data);
+        SplittableRandom rng = new SplittableRandom(h);
+        for (double[] theta : points(h, 400 + h, 6)) {
+            int d = theta.length;
+            double[] u = new double[d];
+            for (int a = 0; a < d; a++) u[a] = rng.nextGaussian();
+            double[] hu = new double[d];
+            loss.hessianVector(theta, u, hu);
+            DMatrixRMaj hm = loss.hessian(theta);
+            double scale = maxAbs(hu);
+            double eps = 1e-5;
+            double[] gp = new double[d];
+            double[] gm = new double[d];
+            double[] tp = theta.clone();
+            double[] tm = theta.clone();
+            for (int a = 0; a < d; a++) {
+                tp[a] += eps * u[a];
+                tm[a] -= eps * u[a];
+            }
+            loss.gradient(tp, gp);
+            loss.gradient(tm, gm);
+            for (int a = 0; a < d; a++) {
+                double matrix = 0;
+                for (int b = 0; b < d; b++) matrix += hm.get(a, b) * u[b];
+                assertEquals(matrix, hu[a], 1e-13 * scale, "(H u)_" + a + " vs the Hessian matrix");
+                assertEquals((gp[a] - gm[a]) / (2 * eps), hu[a], 1e-6 * scale, "(H u)_" + a + " vs FD of the gradient");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "H = {0}")
+    @ValueSource(ints = {1, 2, 3, 5})
     void populationExcessDerivativesMatchFiniteDifferences(int h) {
         PopulationExcess e = new PopulationExcess(TEACHER, 1.0);
         for (double[] theta : points(h, 200 + h, 4)) {
