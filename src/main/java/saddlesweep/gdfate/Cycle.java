@@ -49,6 +49,19 @@ public record Cycle(double[][] points, Multipliers multipliers, double residual)
         return best;
     }
 
+    /**
+     * GD steps per e-fold of the slowest attracting direction near the cycle, k / (1 − |μ|) with |μ| the largest
+     * modulus of a multiplier that is not neutral (∞ when there is none below 1): how long plain GD takes to
+     * settle by a factor e once inside the cycle's linear regime.
+     */
+    public double settlingSteps() {
+        double[] m = multipliers.moduli();
+        for (double mod : m) {
+            if (Math.abs(mod - 1) > Multipliers.NEUTRAL_TOL) return mod < 1 ? period() / (1 - mod) : Double.POSITIVE_INFINITY;
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** The largest ‖p_j‖_∞ of the orbit: the scale of its rounding errors. */
     public double scale() {
         double m = 0;
