@@ -6,7 +6,7 @@
 #   ./submit.sh sweep jobs/quickstart.yaml                       local, all cores
 #   ./submit.sh --master spark://host:7077 --executor-memory 2g sweep jobs/paper.yaml --out /shared/results
 #   ./submit.sh query results "select status, count(*) from runs group by status"
-#   ./submit.sh train --help                                      (train and bench start without Spark)
+#   ./submit.sh train --help                                      (train, verify-gd and bench start without Spark)
 #   ./submit.sh --master 'local[32]' bench --replay durations.txt  (bench with Spark options: through Spark)
 #
 # Spark options (everything before the subcommand) go to spark-submit unchanged. With $SPARK_HOME set, its
@@ -35,7 +35,7 @@ master_given=false
 driver_memory=""
 while (($#)); do
     case "$1" in
-        sweep|train|query|report|bench|-h|--help|-V|--version) break ;;
+        sweep|train|verify-gd|query|report|bench|-h|--help|-V|--version) break ;;
         --verbose|-v|--supervise) spark_opts+=("$1"); shift ;;
         --*=*)
             [[ "$1" == --master=* ]] && master_given=true
@@ -46,10 +46,10 @@ while (($#)); do
             [[ "$1" == --master ]] && master_given=true
             [[ "$1" == --driver-memory ]] && driver_memory="$2"
             spark_opts+=("$1" "$2"); shift 2 ;;
-        *) die "unknown subcommand '$1' (expected sweep, train, query, report or bench)" ;;
+        *) die "unknown subcommand '$1' (expected sweep, train, verify-gd, query, report or bench)" ;;
     esac
 done
-(($#)) || die "usage: ./submit.sh [SPARK OPTIONS] sweep|train|query|report|bench [ARGS]"
+(($#)) || die "usage: ./submit.sh [SPARK OPTIONS] sweep|train|verify-gd|query|report|bench [ARGS]"
 
 # --- the application jar and the runtime class path (Spark is 'provided': not in the jar)
 mvn_build() { (cd "$ROOT" && mvn -B -q ${MAVEN_ARGS:-} "$@") >&2; }
@@ -75,10 +75,10 @@ fi
 
 read -r -a EXTRA_JAVA <<< "${JAVA_OPTS:-}"
 
-# --- train, and bench without Spark options, need no spark-submit: start the JVM directly
+# --- train, verify-gd, and bench without Spark options, need no spark-submit: start the JVM directly
 # (bench with Spark options, e.g. --master 'local[32]' bench --replay FILE, goes through spark-submit)
 case "$1" in
-    train|bench|-h|--help|-V|--version)
+    train|verify-gd|bench|-h|--help|-V|--version)
         if ((${#spark_opts[@]} > 0)); then
             [[ "$1" == bench ]] || die "Spark options apply to sweep, query, report and bench, not to $1"
         else

@@ -8,13 +8,14 @@ import saddlesweep.error.StorageFault;
 import saddlesweep.error.UserError;
 
 /**
- * The {@code saddlesweep} command line: {@code train}, {@code sweep}, {@code query}, {@code report}, {@code bench}.
+ * The {@code saddlesweep} command line: {@code train}, {@code verify-gd}, {@code sweep}, {@code query}, {@code report},
+ * {@code bench}.
  * Bad input ends with one line on stderr and exit status 2; a failure of the results storage with one line and
  * exit status 3.
  */
 @Command(name = "saddlesweep", mixinStandardHelpOptions = true, version = "saddlesweep 0.1.0",
         description = "Learning dynamics of small MLPs as a Spark parameter sweep: plateaus, near-optimal saddles, overfitting attractors.",
-        subcommands = {TrainCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, VerifyGdCommand.class, SweepCommand.class, QueryCommand.class, ReportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_BAD_INPUT = 2;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: train, sweep, query, report or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: train, verify-gd, sweep, query, report or bench");
     }
 
     /** Runs the command line and returns the exit status (does not call System.exit). */

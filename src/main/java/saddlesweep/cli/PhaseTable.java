@@ -66,29 +66,43 @@ public final class PhaseTable {
         }
         b.append(fmt("GD fate (η = %s)  %s%s", num(s.eta()), s.gdFate(), cert));
         if (s.gdStep() != null) b.append(fmt(" at step %d", s.gdStep()));
-        if (s.gdHandoverStep() != null && s.gdHandoverStep() != s.gdSteps()) {
-            b.append(fmt("  (GD from the flow's step %d, just before η·λ_max reaches 2", s.gdHandoverStep()));
-            b.append(s.gdUnstableStep() != null ? fmt("; the first record past it: step %d)", s.gdUnstableStep()) : ")");
-        } else if (s.gdUnstableStep() != null) {
-            b.append(fmt("  (unstable from step %d on: η·λ_max ≥ 2)", s.gdUnstableStep()));
-        }
-        b.append(fmt("%n"));
+        b.append(fmt("  (%s%s)%n", start(s), s.gdUnstableStep() != null
+                ? fmt("; η·λ_max ≥ 2 from the record at step %d", s.gdUnstableStep()) : ""));
+        if (s.gdEvidence() != null) b.append(fmt("  evidence: %s%n", s.gdEvidence()));
         int d = 2 * s.hidden();
         if (s.gdOrbit() != null && s.gdPeriod() > 0) {
-            if (GdFateKind.ofLabel(s.gdFate()) == GdFateKind.APERIODIC) {
-                b.append(fmt("  circles this stable %d-cycle without settling on it:%n", s.gdPeriod()));
+            GdFateKind kind = GdFateKind.ofLabel(s.gdFate());
+            if (kind == GdFateKind.APERIODIC || kind == GdFateKind.UNRESOLVED) {
+                b.append(fmt("  the stable %d-cycle GD %s:%n", s.gdPeriod(), kind == GdFateKind.APERIODIC
+                        ? "circles without settling on it" : "was last seen near"));
             }
             for (int j = 0; j < s.gdPeriod(); j++) {
                 b.append(fmt("  %s %s%n", s.gdPeriod() == 1 ? "point" : "p" + j, vec(Arrays.copyOfRange(s.gdOrbit(), j * d, (j + 1) * d))));
             }
-            b.append(fmt("  mean L_N=%s  E=%s  amplitude %s  largest multiplier %s%s  η·λ_max at the mean %s%n",
+            b.append(fmt("  mean L_N=%s  E=%s  amplitude %s  largest multiplier %s%s  settling time %s steps  η·λ_max at the mean %s%n",
                     num(s.gdTrainLoss()), num(s.gdGenExcess()), num(s.gdAmplitude()), String.format(Locale.ROOT, "%.10f", s.gdMultiplier()),
-                    s.gdNeutral() > 0 ? " (" + s.gdNeutral() + " neutral)" : "", String.format(Locale.ROOT, "%.6f", s.gdSharpness())));
+                    s.gdNeutral() > 0 ? " (" + s.gdNeutral() + " neutral)" : "", num(s.gdSettlingSteps()),
+                    String.format(Locale.ROOT, "%.6f", s.gdSharpness())));
         } else if (!Double.isNaN(s.gdTrainLoss())) {
             b.append(fmt("  mean L_N=%s  E=%s  η·λ_max %s%n", num(s.gdTrainLoss()), num(s.gdGenExcess()), num(s.gdSharpness())));
         }
-        if (!Double.isNaN(s.gdLyapunov())) b.append(fmt("  largest Lyapunov exponent %s per step%n", num(s.gdLyapunov())));
+        if (!Double.isNaN(s.gdLyapunov())) {
+            b.append(fmt("  largest Lyapunov exponent %s ± %s per step (tangent map)%n", num(s.gdLyapunov()), num(s.gdLyapunovError())));
+        }
         return b.toString();
+    }
+
+    /** Where the plain GD that the fate is about started. */
+    private static String start(RunSummary s) {
+        if (s.gdStart() == null) return "GD not followed";
+        return switch (s.gdStart()) {
+            case "theta0" -> fmt("plain GD from θ_0, checked from step %d on, just before η·λ_max reaches 2", s.gdHandoverStep());
+            case "record" -> fmt("plain GD from the trajectory record before gd_unstable_step, checked from step %d on, just before"
+                    + " η·λ_max reaches 2", s.gdHandoverStep());
+            case "handover" -> fmt("plain GD from the flow's state at step %d, just before η·λ_max reaches 2", s.gdHandoverStep());
+            case "catapult" -> "after a catapult, the flow GD follows";
+            default -> s.gdStart();
+        };
     }
 
     private static String fmt(String f, Object... args) {

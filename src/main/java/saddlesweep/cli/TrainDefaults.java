@@ -42,7 +42,8 @@ public final class TrainDefaults implements IDefaultValueProvider {
                 Map.entry("--horizon-steps", number(t.horizonSteps())),
                 Map.entry("--dip-factor", number(a.dipFactor())),
                 Map.entry("--near-optimal-ratio", number(a.nearOptimalRatio())),
-                Map.entry("--gd-fate-work", number(a.gdFateWork())));
+                Map.entry("--gd-fate-work", number(a.gdFateWork())),
+                Map.entry("--gd-theta0-work", number(a.gdTheta0Work())));
     }
 
     /** Shortest decimal form: 0.05, 1e-12, 1e12, 3. */

@@ -78,6 +78,31 @@ public final class CycleSolver {
     }
 
     /** δ with J δ = f in the least-squares, least-norm sense over singular values above SINGULAR_REL·σ_max. */
+    /**
+     * The stable cycle Newton on G^k reaches from θ, reduced to its minimal period (a divisor p of k with
+     * G^p(p_0) = p_0 within 1e-9·(1 + ‖p_0‖)), with its multipliers and residual; null when Newton does not
+     * converge or the cycle is unstable.
+     */
+    public static Cycle stableCycle(GdMap map, double[] theta, int k) {
+        Result res = new CycleSolver(map).solve(theta, k);
+        if (!res.converged()) return null;
+        double[][] pts = res.points();
+        int period = k;
+        double[][] all = map.iterates(pts[0], k);
+        double same = 1e-9 * (1 + Vectors.norm(pts[0]));
+        for (int p = 1; p < k; p++) {
+            if (k % p == 0 && Vectors.distance(all[p], pts[0]) <= same) {
+                period = p;
+                break;
+            }
+        }
+        double[][] points = new double[period][];
+        System.arraycopy(pts, 0, points, 0, period);
+        Multipliers mu = Multipliers.of(map.jacobianOfPower(map.iterates(points[0], period), period));
+        if (!mu.stable()) return null;
+        return new Cycle(points, mu, Vectors.distance(map.iterates(points[0], period)[period], points[0]));
+    }
+
     private static double[] pseudoSolve(DMatrixRMaj j, double[] f) {
         int d = f.length;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, d, true, true, false);

@@ -9,108 +9,96 @@ import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
-import saddlesweep.train.QuietOscillation;
 
 /**
- * Follows plain gradient descent at a fixed η from a point (GD's own iterate, or the flow's state just before GD
- * turns unstable) and certifies where it ends: a fixed point, a cycle of period k ≤ {@value #MAX_PERIOD}, a
- * bounded aperiodic motion, or a divergence.
+ * Follows plain gradient descent at a fixed η — from θ_0, or from the flow's state just before GD turns unstable,
+ * or from GD's own iterate — and says where it ends: a fixed point, a cycle of period k ≤ {@value #MAX_PERIOD}, a
+ * bounded aperiodic motion, or a divergence. Every step is plain GD's own (the fast kernel, θ ← θ − η∇L_N(θ)); a
+ * fate is <b>certified</b> only by evidence about those iterates, and is otherwise {@code unresolved} with what was
+ * seen.
  *
- * <p><b>Cycles.</b> GD runs on the fast kernel. At checks spaced geometrically (×{@value #CHECK_GROWTH} from
- * {@value #FIRST_CHECK} steps after GD last resumed) the accurate map G(θ) = θ − η∇L_N(θ) is iterated
+ * <p><b>Cycles.</b> At checks (every ×{@value #CHECK_GROWTH} of the steps since GD last resumed, from
+ * {@value #FIRST_CHECK}, at most {@value #CHECK_MAX} apart) the accurate map G(θ) = θ − η∇L_N(θ) is iterated
  * {@value #MAX_PERIOD} times from GD's iterate θ: r_k = ‖G^k(θ) − θ‖. The smallest k ≥ 2 with
  * r_k ≤ {@value #OSCILLATION_RATIO}·r_1 is a candidate period (r_1 ≤ {@value #FIXED_MOTION}·(1 + ‖θ‖): a candidate
- * fixed point), and Newton on G^k(θ) = θ ({@link CycleSolver}) from θ gives a cycle to rounding, kept when stable
- * (every |μ| ≤ 1 + {@link Multipliers#NEUTRAL_TOL}). From a hand-over at the edge of stability, Newton also starts
- * from θ + a·u along the top Hessian eigenvector u (GD's oscillation not grown yet): the 2-cycle born at the edge.
+ * fixed point), and Newton on G^k(θ) = θ ({@link CycleSolver}) gives a cycle to rounding, kept when stable. At the
+ * edge Newton also starts from θ + a·u along the top Hessian eigenvector: the 2-cycle born there.
  *
- * <p><b>Certificate.</b> A cycle C is GD's fate when GD's own iterates are seen to approach it inside its linear
- * regime: at some step t₁ GD oscillates with C's size (its step ‖G(θ) − θ‖ within {@value LinearRegime#STEP_MATCH} relative of
- * ‖p_{j+1} − p_j‖, p_j the nearest point of C; for a fixed point, θ within {@value LinearRegime#LINEAR_SHARE}·(1 + ‖p‖)), and
- * after m more GD steps (m a multiple of k, at least {@value LinearRegime#CONFIRM_MIN} and 1/8 of the steps since GD last
- * resumed) the deviation δ₂ = θ_{t₁+m} − p_j is not larger than δ₁ = θ_{t₁} − p_j and equals the linear
- * prediction M_j^{m/k} δ₁ (M_j = D(G^k)(p_j)) within {@value LinearRegime#PREDICTION_TOL} relative. Then GD is inside C's
- * basin and converges to it at the rate of its largest multiplier (1 − 1e-5 … 1 − 1e-12 near an edge of
- * stability: plain GD would need 10^5 – 10^12 more steps; Newton needs none). With neutral multipliers (a manifold
- * of cycles) the reported cycle is Newton's from the later iterate.
+ * <p><b>Certificate of a cycle</b> ({@link LinearRegime}): GD oscillates with the cycle's size and, m steps later
+ * (m ≥ {@value LinearRegime#CONFIRM_MIN} and 1/8 of the steps since GD resumed), its deviation from the cycle has not
+ * grown and equals the linearisation's prediction M^{m/k}δ within {@value LinearRegime#PREDICTION_TOL}: GD is inside
+ * the cycle's basin and converges to it at the rate of its largest multiplier. Measured against plain GD run to the
+ * end on unseen runs: every such certificate held.
  *
- * <p><b>No cycle approached.</b> GD may circle a stable 2-cycle without entering its linear regime: near the edge
- * its oscillation collapses to rounding level, the sharpness overshoots 2/η while it regrows, and a catapult
- * throws it back — a relaxation oscillation that does not decay (GD from the run's own path stays on it for
- * 10^8 steps and more, while a start 1e-7 from the cycle converges to it). Such a run is {@code aperiodic},
- * certified once {@value RelaxationBursts#CYCLES} collapses are seen with the last burst's largest deviation from the
- * cycle at least half the first's. A run whose largest Lyapunov exponent over 2·{@value #LYAPUNOV_HALF} steps
- * exceeds {@value #CHAOS_MIN} in both halves is certified {@code aperiodic} (chaos).
+ * <p><b>Certificate of an aperiodic motion</b>, two kinds only:
+ * <ul>
+ *   <li><b>chaos</b>: the largest Lyapunov exponent from the tangent map along GD's own iterates
+ *       ({@link Lyapunov}), converged over windows of {@value Lyapunov#WINDOW} steps, positive by
+ *       {@value Lyapunov#Z} standard errors;</li>
+ *   <li><b>a relaxation oscillation</b> around a stable cycle C: GD's bursts over the last
+ *       {@value RelaxationBursts#SPAN} settling times of C do not decay ({@link RelaxationBursts}). A few bursts are
+ *       no evidence: the transient of a GD that settles on C looks the same over one settling time.</li>
+ * </ul>
  *
- * <p><b>Budget and the quiet phase.</b> A segment may take {@value #BUDGET_SCALE}·√(step0) GD-equivalent steps
- * (within [{@value #MIN_STEPS}, {@value #MAX_STEPS}]: the edge's time scales grow with the step) and
- * {@code analysis.gd_fate_work} sample·unit·steps of real GD (at least {@value #MIN_REAL} steps). After a crossing GD's
- * oscillation grows from rounding for n ≈ √(2 ln(a/ν)/κ) steps (κ the rate of progressive sharpening, ∝ 1/step)
- * in which it only drifts along the flow; when {@link QuietOscillation} predicts that this first quiet phase
- * takes more than {@value #MODEL_SHARE} of the real budget, it is followed as the flow plus a linear mode
- * seeded by one rounding of the update (its GD-equivalent steps are reported as modeled). Elsewhere every step is
- * GD's own.
+ * <p><b>Budget</b>: {@code analysis.gd_fate_work} sample·unit·steps of real GD (at least {@value #MIN_REAL} steps).
+ * A run not decided by then is {@code unresolved}, with what GD was seen doing (circling or approaching a cycle, its
+ * bursts, its Lyapunov exponent) in the reason.
  */
 public final class GdFateFinder {
 
-    /** Upper bound of the GD-equivalent steps a segment may take. */
-    public static final long MAX_STEPS = 30_000_000L;
-    /** Lower bound of the segment's GD-equivalent budget. */
-    public static final long MIN_STEPS = 1_000_000L;
-    static final double BUDGET_SCALE = 200;
     static final long MIN_REAL = 200_000;
-    static final double MODEL_SHARE = 0.25;
     static final long FIRST_CHECK = 256;
     static final double CHECK_GROWTH = 1.5;
+    /** Largest spacing of two checks, in GD steps (a check costs about 20 gradient passes). */
+    static final long CHECK_MAX = 65_536;
     public static final int MAX_PERIOD = 16;
     static final double OSCILLATION_RATIO = 0.05;
     static final double FIXED_MOTION = 1e-6;
+    /** Steps after GD resumed, with no cycle in sight, before the Lyapunov exponent is measured. */
     static final long APERIODIC_MIN = 100_000;
-    static final int LYAPUNOV_HALF = 5_000;
-    static final double CHAOS_MIN = 2e-3;
+    /** GD within this many cycle amplitudes of a known stable cycle is near it (no Lyapunov exponent measured). */
+    static final double NEAR_CYCLE = 20;
+    /** Checks (a window apart) with the tangent along the top eigenvector after which a measurement stops early. */
+    static final int LINEAR_CHECKS = 3;
+    /** |u·e_max| at least this: the tangent is along the top Hessian eigenvector. */
+    static final double ALIGNED = 0.99;
+    /** Windows after which an undecided Lyapunov estimate is given up. */
+    static final int LYAPUNOV_MAX_WINDOWS = 64;
     /** Sharpness below this and one-way motion for three checks after GD was unstable: it follows a flow again. */
     static final double CALM_SHARPNESS = 1.9;
     static final double DRIFT_RATIO = 1.5;
     /** Real GD steps between samples of GD's step and its distance to the cycle being circled. */
-    static final int SAMPLE_EVERY = 256;
+    static final int SAMPLE_EVERY = 16;
     /** Checks without a Newton attempt after one that failed. */
     static final int NEWTON_BACKOFF = 2;
-    /** Relative oscillation amplitude at which GD takes over again from a modeled quiet phase. */
-    static final double EMERGE_REL = 1e-8;
 
     private final GdMap map;
     private final GradientKernel kernel;
-    private final GradientKernel probeKernel;
     private final ToDoubleFunction<double[]> genExcess;
-    private final long maxSteps;
     private final double work;
+    private Cost cost = new Cost();
+    private Calm calmPoint;
 
     /**
      * @param map        the accurate GD map (its loss is L_N)
-     * @param kernels    makes the fast kernel GD's iterates run on (same data), and one for the Lyapunov exponent's probes
+     * @param kernels    makes the fast kernel GD's iterates run on (same data)
      * @param genExcess  E(θ)
-     * @param maxSteps   upper bound of the GD-equivalent steps a segment may take
      * @param work       real GD work a segment may take, in sample·unit·steps
      */
-    public GdFateFinder(GdMap map, Supplier<GradientKernel> kernels, ToDoubleFunction<double[]> genExcess, long maxSteps,
-                        double work) {
+    public GdFateFinder(GdMap map, Supplier<GradientKernel> kernels, ToDoubleFunction<double[]> genExcess, double work) {
         this.map = map;
         this.kernel = kernels.get();
-        this.probeKernel = kernels.get();
         this.genExcess = genExcess;
-        this.maxSteps = maxSteps;
         this.work = work;
     }
 
-    /** The GD-equivalent budget of a segment from GD step step0. */
-    long budget(long step0) {
-        return Math.min(maxSteps, Math.max(Math.min(MIN_STEPS, maxSteps), (long) (BUDGET_SCALE * Math.sqrt((double) step0))));
-    }
-
-    /** The real GD steps a segment may take: {@code work} sample·unit·steps, at least MIN_REAL. */
+    /** The real GD steps all segments of this finder may take together: {@code work} sample·unit·steps, at least MIN_REAL. */
     long realBudget(int units) {
         return Math.max(MIN_REAL, (long) (work / ((double) kernel.samples() * units)));
     }
+
+    /** Real GD steps taken by this finder's segments so far (not the quiet steps of {@link #fromStart}). */
+    private long spent;
 
     /** GD's fate from θ at GD step {@code step0} (no seeded oscillation). */
     public GdFate follow(double[] start, long step0) {
@@ -118,18 +106,50 @@ public final class GdFateFinder {
     }
 
     /**
+     * GD's fate from a start where GD is still stable (θ_0 at step 0, or a trajectory record): plain GD from
+     * {@code start} at step {@code step0} up to step {@code edge}, where the flow says it is still stable (no checks:
+     * it follows the flow there), then followed as from the edge. Every iterate is plain GD's from the start, with
+     * the kernel calls {@code tail: gd} makes (from θ_0: the same bits). The steps to the edge are counted in
+     * {@link #cost()}, not in the budget.
+     */
+    public GdFate fromStart(double[] start, long step0, long edge) {
+        double[] theta = start.clone();
+        double[] grad = new double[theta.length];
+        double eta = map.eta();
+        for (long s = step0; s < edge; s++) {
+            double l = kernel.lossAndGradient(theta, grad);
+            if (!Double.isFinite(l) || !Vectors.allFinite(grad)) {
+                cost = new Cost();
+                cost.gdSteps = s - step0 + 1;
+                return GdFate.diverged(s);
+            }
+            for (int a = 0; a < theta.length; a++) theta[a] -= eta * grad[a];
+        }
+        GdFate f = follow(theta, Math.max(step0, edge), true);
+        cost.gdSteps += Math.max(0, edge - step0);
+        return f;
+    }
+
+    /**
      * GD's fate from θ at GD step {@code step0}.
      *
-     * @param atEdge  θ is the flow's state just before η·λ_max reaches 2: Newton also starts from θ + a·u, and the
-     *                first quiet phase may be modeled
+     * @param atEdge  θ is just before η·λ_max reaches 2: Newton also starts from θ + a·u
      */
     public GdFate follow(double[] start, long step0, boolean atEdge) {
+        return follow(start, step0, atEdge, step0);
+    }
+
+    /**
+     * GD's fate from θ at GD step {@code step0}, as {@link #follow(double[], long, boolean)}, but GD is not taken to
+     * follow a flow (a catapult's calm) before step {@code calmFrom}: where the flow from a calm point meets the edge
+     * again soon, GD goes on with its own steps through the calm stretch.
+     */
+    public GdFate follow(double[] start, long step0, boolean atEdge, long calmFrom) {
         int d = start.length;
         double[] theta = start.clone();
         double[] grad = new double[d];
         double eta = map.eta();
-        long budget = budget(step0);
-        long realBudget = realBudget(d / 2);
+        long realBudget = Math.max(0, realBudget(d / 2) - spent);
         List<Cycle> known = new ArrayList<>();
         if (atEdge) {
             Cycle seeded = seeded(start);
@@ -137,33 +157,47 @@ public final class GdFateFinder {
         }
         RelaxationBursts relaxation = new RelaxationBursts();
         LinearRegime.Confirmation pending = null;
-        long eq = 0;                 // GD-equivalent steps since step0 (GD's own, and modeled ones)
-        long real = 0;               // real GD steps taken
+        LinearRegime.Window lastWindow = null;
+        Lyapunov lyapunov = null;
+        Lyapunov.Estimate exponent = null;
+        boolean lyapunovDone = false;
+        int aligned = 0;              // checks during the measurement with the tangent along the top eigenvector
+        int measuredChecks = 0;
+        long lyapunovFrom = 0;
+        long eq = 0;                 // GD steps since step0
         long resumed = 0;            // eq at the last resumption of plain GD
         long nextCheck = FIRST_CHECK;
         int calm = 0;
         boolean unstableSeen = false;
-        boolean quietTried = !atEdge;
-        long lyapunovAt = 0;         // steps since resuming at the last Lyapunov measurement
         int backoff = 0;             // checks to skip Newton after it failed
         boolean freshNewton = false;  // a confirmation failed: Newton from the next check's iterate
         cost = new Cost();
         calmPoint = null;
+        long segmentStart = spent;
         while (true) {
             long target = pending == null ? nextCheck : Math.min(nextCheck, pending.at());
             while (eq < target) {
                 double l = kernel.lossAndGradient(theta, grad);
-                if (!Double.isFinite(l) || !Vectors.allFinite(grad)) return diverged(step0 + eq);
-                if (real % SAMPLE_EVERY == 0 && !known.isEmpty()) relaxation.sample(known.get(0), theta, eta * Vectors.norm(grad));
+                if (!Double.isFinite(l) || !Vectors.allFinite(grad)) {
+                    cost.gdSteps = eq + 1;
+                    return GdFate.diverged(step0 + eq);
+                }
+                if (eq % SAMPLE_EVERY == 0 && !known.isEmpty()) {
+                    relaxation.sample(known.get(0), theta, eta * Vectors.norm(grad), step0 + eq);
+                }
+                if (lyapunov != null) {
+                    lyapunov.step(theta, eta * Vectors.norm(grad));
+                    cost.tangentSteps++;
+                }
                 for (int a = 0; a < d; a++) theta[a] -= eta * grad[a];
                 eq++;
-                real++;
             }
-            cost.gdSteps = real;
-            if (!Vectors.allFinite(theta)) return diverged(step0 + eq);
+            cost.gdSteps = eq;
+            spent = segmentStart + eq;
+            if (!Vectors.allFinite(theta)) return GdFate.diverged(step0 + eq);
             if (pending != null && eq == pending.at()) {
-                GdFate f = confirm(pending, theta, step0 + eq);
-                if (f != null) return f;
+                lastWindow = LinearRegime.check(map, pending, theta);
+                if (lastWindow.inside()) return certified(pending.cycle(), theta, step0 + eq, lastWindow);
                 pending = null;
                 freshNewton = true;          // the known cycle did not explain GD's motion: ask Newton from GD's iterate
             }
@@ -171,8 +205,9 @@ public final class GdFateFinder {
             double[][] it = map.iterates(theta, MAX_PERIOD);
             double[] r = new double[MAX_PERIOD + 1];
             for (int k = 1; k <= MAX_PERIOD; k++) r[k] = Vectors.distance(it[k], theta);
-            if (!Double.isFinite(r[MAX_PERIOD])) return diverged(step0 + eq);
-            double sharpness = eta * Spectrum.of(map.loss().hessian(theta)).values()[d - 1];
+            if (!Double.isFinite(r[MAX_PERIOD])) return GdFate.diverged(step0 + eq);
+            Spectrum spectrum = Spectrum.of(map.loss().hessian(theta));
+            double sharpness = eta * spectrum.values()[d - 1];
             unstableSeen |= sharpness >= 2;
             int k = candidatePeriod(r, theta);
             if (pending == null && !freshNewton) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
@@ -188,84 +223,75 @@ public final class GdFateFinder {
                 backoff--;
             }
             boolean oneWay = r[2] >= DRIFT_RATIO * r[1];
-            calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS ? calm + 1 : 0;
+            calm = unstableSeen && c == null && oneWay && sharpness < CALM_SHARPNESS && step0 + eq >= calmFrom ? calm + 1 : 0;
             if (calm >= 3) {
                 calmPoint = new Calm(theta.clone(), step0 + eq);
                 return GdFate.unresolved(step0 + eq, String.format("GD turned stable again after its instability and"
                         + " follows a flow at low curvature (η·λ_max %.4f at step %d)", sharpness, step0 + eq));
             }
-            // the first quiet phase at the edge: modeled when GD would need much of its budget to cross it
-            double amplitude = 0.5 * Vectors.distance(it[1], Vectors.addScaled(theta, 0.5, Vectors.addScaled(it[2], -1, theta)));
-            double emerge = emergeAmplitude(known, theta);
-            if (!quietTried && pending == null && Math.abs(sharpness - 2) <= QuietOscillation.BAND && amplitude <= 0.1 * emerge) {
-                quietTried = true;
-                QuietOscillation.Result q = QuietOscillation.follow(map.loss(), eta, theta, amplitude, emerge, budget - eq);
-                cost.flowEvaluations += q.evaluations();
-                if (q.emerged() && q.steps() > MODEL_SHARE * realBudget) {
-                    theta = q.theta();
-                    eq += q.steps();
-                    cost.modeledSteps += q.steps();
-                    resumed = eq;
-                    nextCheck = eq + FIRST_CHECK;
-                    continue;
+            // a relaxation oscillation: bursts around the cycle that do not decay over several settling times
+            BurstEnvelope bursts = relaxation.evidence(step0 + eq);
+            if (bursts != null && bursts.circling()) {
+                return aperiodic(theta, relaxation.cycle(), step0 + eq, true, null, bursts.describe()
+                        + ": GD circles this cycle without settling on it", null, bursts);
+            }
+            // chaos: the tangent map's exponent along GD's own iterates, once no cycle is in sight
+            if (lyapunov == null && !lyapunovDone && eq >= lyapunovFrom && unstableSeen && pending == null && c == null
+                    && eq - resumed >= APERIODIC_MIN && relaxation.count() == 0 && !nearCycle(known, theta)) {
+                lyapunov = new Lyapunov(map.loss(), eta, d);
+            }
+            if (lyapunov != null) {
+                Lyapunov.Estimate e = lyapunov.estimate();
+                // a tangent along the top Hessian eigenvector at most checks is a linear instability — GD past the
+                // edge, its oscillation growing from rounding at ln(η·λ_max − 1) per step — not chaos
+                measuredChecks++;
+                if (Math.abs(Vectors.dot(lyapunov.direction(), spectrum.vector(d - 1))) >= ALIGNED) aligned++;
+                boolean linear = 2 * aligned > measuredChecks;
+                if (e.chaotic() && !linear) {
+                    return aperiodic(theta, null, step0 + eq, true, null, "largest Lyapunov exponent " + e.describe()
+                            + " (tangent map): chaos", e, bursts);
+                }
+                // a linear instability shows at once (every check aligned): stopped after LINEAR_CHECKS checks
+                boolean growing = (measuredChecks >= LINEAR_CHECKS && aligned == measuredChecks)
+                        || (e.windows() >= Lyapunov.MIN_WINDOWS && (!e.bounded() || linear));
+                if (growing || e.notChaotic() || e.windows() >= LYAPUNOV_MAX_WINDOWS || pending != null || c != null
+                        || relaxation.count() > 0) {
+                    exponent = e.windows() > 0 ? e : null;
+                    lyapunov = null;
+                    // GD's oscillation still growing (a linear instability): measure again once the steps have doubled
+                    if (growing) lyapunovFrom = 2 * eq;
+                    else lyapunovDone = true;
+                    aligned = 0;
+                    measuredChecks = 0;
                 }
             }
-            if (relaxation.persistent()) {
-                Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
-                cost.gdSteps += 6L * LYAPUNOV_HALF;
-                return aperiodic(e, known, step0 + eq, true, null);
-            }
-            if (unstableSeen && eq - resumed >= Math.max(APERIODIC_MIN, 2 * lyapunovAt) && c == null && pending == null) {
-                lyapunovAt = eq - resumed;
-                Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
-                cost.gdSteps += 6L * LYAPUNOV_HALF;
-                if (!Vectors.allFinite(e.end())) return diverged(step0 + eq);
-                if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) {
-                    return aperiodic(e, known, step0 + eq + 2L * LYAPUNOV_HALF, true, null);
-                }
-            }
-            if (eq >= budget || real >= realBudget) {
-                String spent = eq >= budget ? eq + " GD-equivalent steps" : real + " GD steps (" + String.format("%.2g", work) + " sample·unit·steps)";
-                if (unstableSeen || !known.isEmpty()) {
-                    Lyapunov.Estimate e = Lyapunov.estimate(probeKernel, eta, theta, LYAPUNOV_HALF);
-                    cost.gdSteps += 6L * LYAPUNOV_HALF;
-                    if (e.firstHalf() > CHAOS_MIN && e.secondHalf() > CHAOS_MIN) return aperiodic(e, known, step0 + eq, true, null);
-                    return aperiodic(e, known, step0 + eq, false, String.format("GD bounded on no cycle up to period %d after %s"
-                            + " (%d relaxation cycles, Lyapunov exponent %.3g): quasi-periodic, a longer cycle, or not settled",
-                            MAX_PERIOD, spent, relaxation.collapses(), e.exponent()));
-                }
-                return GdFate.unresolved(step0 + eq, "GD not on a cycle after " + spent + " from step " + step0);
+            if (eq >= realBudget) {
+                if (lyapunov != null) exponent = lyapunov.estimate();
+                return undecided(theta, known, relaxation, bursts, exponent, lastWindow, step0, step0 + eq, unstableSeen);
             }
             long sinceResume = eq - resumed;
-            nextCheck = Math.min(budget, eq + Math.max(1, (long) Math.ceil(Math.max(FIRST_CHECK, sinceResume) * (CHECK_GROWTH - 1))));
-            nextCheck = Math.min(nextCheck, eq + (realBudget - real));
+            long spacing = Math.max(FIRST_CHECK, Math.min(CHECK_MAX, (long) Math.ceil(sinceResume * (CHECK_GROWTH - 1))));
+            if (lyapunov != null) spacing = Math.min(spacing, Lyapunov.WINDOW);
+            nextCheck = Math.min(eq + spacing, realBudget);
         }
     }
 
     /**
-     * What the last {@link #follow} cost: real GD steps (kernel passes), flow evaluations of its quiet phase, and
-     * the GD-equivalent steps that phase modeled.
+     * What the last {@link #follow} cost: real GD steps (kernel passes, the quiet steps of {@link #fromStart}
+     * included) and steps of the Lyapunov tangent map (each about one more gradient pass).
      */
     public static final class Cost {
         long gdSteps;
-        long flowEvaluations;
-        long modeledSteps;
-
-        public long modeledSteps() {
-            return modeledSteps;
-        }
+        long tangentSteps;
 
         public long gdSteps() {
             return gdSteps;
         }
 
-        public long flowEvaluations() {
-            return flowEvaluations;
+        public long tangentSteps() {
+            return tangentSteps;
         }
     }
-
-    private Cost cost = new Cost();
-    private Calm calmPoint;
 
     /** What the last {@link #follow} cost. */
     public Cost cost() {
@@ -279,21 +305,6 @@ public final class GdFateFinder {
     /** The point where the last {@link #follow} found GD following a flow again, or null. */
     public Calm calm() {
         return calmPoint;
-    }
-
-    /**
-     * The oscillation amplitude at which GD takes over from a quiet phase: {@value #EMERGE_REL}·(1 + ‖θ‖_∞), or a
-     * thousandth of the smallest half-step of a known cycle if smaller (well inside the linear regime either way).
-     */
-    private static double emergeAmplitude(List<Cycle> known, double[] theta) {
-        double m = 0;
-        for (double t : theta) m = Math.max(m, Math.abs(t));
-        double e = EMERGE_REL * (1 + m);
-        for (Cycle c : known) {
-            double[][] p = c.points();
-            for (int j = 0; j < p.length && p.length > 1; j++) e = Math.min(e, 1e-3 * 0.5 * Vectors.distance(p[j], p[(j + 1) % p.length]));
-        }
-        return e;
     }
 
     /** The smallest k ≥ 2 with r_k ≤ OSCILLATION_RATIO·r_1, else 1 when r_1 is tiny, else 0 (no candidate). */
@@ -316,23 +327,7 @@ public final class GdFateFinder {
 
     /** The stable cycle Newton on G^k finds from θ, reduced to its minimal period; null if none. */
     Cycle cycle(double[] theta, int k) {
-        CycleSolver.Result res = new CycleSolver(map).solve(theta, k);
-        if (!res.converged()) return null;
-        double[][] pts = res.points();
-        int period = k;
-        double[][] all = map.iterates(pts[0], k);
-        double same = 1e-9 * (1 + Vectors.norm(pts[0]));
-        for (int p = 1; p < k; p++) {
-            if (k % p == 0 && Vectors.distance(all[p], pts[0]) <= same) {
-                period = p;
-                break;
-            }
-        }
-        double[][] points = new double[period][];
-        System.arraycopy(pts, 0, points, 0, period);
-        Multipliers mu = Multipliers.of(map.jacobianOfPower(map.iterates(points[0], period), period));
-        if (!mu.stable()) return null;
-        return new Cycle(points, mu, Vectors.distance(map.iterates(points[0], period)[period], points[0]));
+        return CycleSolver.stableCycle(map, theta, k);
     }
 
     private static int indexOf(List<Cycle> known, Cycle c) {
@@ -343,36 +338,32 @@ public final class GdFateFinder {
         return -1;
     }
 
-    /** The certified fate when GD's deviation from C after m steps is the linear prediction and not larger; else null. */
-    private GdFate confirm(LinearRegime.Confirmation p, double[] theta, long step) {
-        if (!LinearRegime.confirms(map, p, theta)) return null;
-        Cycle c = p.cycle();
+    /** The certified cycle GD was seen inside the linear regime of (with neutral multipliers: Newton's from GD's iterate). */
+    private GdFate certified(Cycle c, double[] theta, long step, LinearRegime.Window w) {
         Cycle reported = c;
         if (c.multipliers().neutralCount() > 0) {
             Cycle again = cycle(theta, c.period());
             if (again != null && again.period() == c.period()) reported = again;
         }
-        return certified(reported, step);
-    }
-
-    private GdFate certified(Cycle c, long step) {
         double l = 0;
         double e = 0;
-        for (double[] p : c.points()) {
-            l += map.loss().value(p) / c.period();
-            e += genExcess.applyAsDouble(p) / c.period();
+        for (double[] p : reported.points()) {
+            l += map.loss().value(p) / reported.period();
+            e += genExcess.applyAsDouble(p) / reported.period();
         }
-        double[] eig = Spectrum.of(map.loss().hessian(c.mean())).values();
-        GdFateKind kind = c.period() == 1 ? GdFateKind.FIXED_POINT : GdFateKind.PERIODIC;
-        return new GdFate(kind, c, l, e, map.eta() * eig[eig.length - 1], Double.NaN, step, true, null, BranchOrdinates.of(map.loss(), c.points()));
+        double[] eig = Spectrum.of(map.loss().hessian(reported.mean())).values();
+        GdFateKind kind = reported.period() == 1 ? GdFateKind.FIXED_POINT : GdFateKind.PERIODIC;
+        return new GdFate(kind, reported, l, e, map.eta() * eig[eig.length - 1], Double.NaN, step, true, null,
+                BranchOrdinates.of(map.loss(), reported.points()), w.describe(reported), Double.NaN, null);
     }
 
     /**
-     * Aperiodic: L_N, E and the sharpness averaged over {@value GdFate#BRANCH_SAMPLES} iterates from the last one,
-     * the cycle it circles (if any) reported beside it.
+     * Aperiodic (certified, or not when {@code reason} says why): L_N, E and the sharpness averaged over
+     * {@value GdFate#BRANCH_SAMPLES} iterates from GD's last one, the cycle it circles (if any) beside it.
      */
-    private GdFate aperiodic(Lyapunov.Estimate lyap, List<Cycle> known, long step, boolean certified, String reason) {
-        double[][] samples = map.iterates(lyap.end(), GdFate.BRANCH_SAMPLES - 1);
+    private GdFate aperiodic(double[] theta, Cycle circled, long step, boolean certified, String reason, String evidence,
+                             Lyapunov.Estimate lyap, BurstEnvelope bursts) {
+        double[][] samples = map.iterates(theta, GdFate.BRANCH_SAMPLES - 1);
         double l = 0;
         double e = 0;
         for (double[] p : samples) {
@@ -380,11 +371,66 @@ public final class GdFateFinder {
             e += genExcess.applyAsDouble(p) / samples.length;
         }
         double[] eig = Spectrum.of(map.loss().hessian(BranchOrdinates.mean(samples))).values();
-        return new GdFate(GdFateKind.APERIODIC, known.isEmpty() ? null : known.get(0), l, e,
-                map.eta() * eig[eig.length - 1], lyap.exponent(), step, certified, reason, BranchOrdinates.of(map.loss(), samples));
+        return new GdFate(GdFateKind.APERIODIC, circled, l, e, map.eta() * eig[eig.length - 1],
+                lyap == null ? Double.NaN : lyap.exponent(), step, certified, reason, BranchOrdinates.of(map.loss(), samples),
+                evidence, lyap == null ? Double.NaN : lyap.error(), bursts);
     }
 
-    private static GdFate diverged(long step) {
-        return new GdFate(GdFateKind.DIVERGED, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, step, true, null, null);
+    /**
+     * The budget is spent without a certificate: {@code unresolved}, with what GD was seen doing — circling a
+     * cycle (its bursts), approaching one (its last window), moving on no cycle (its Lyapunov exponent) — as the
+     * evidence, and the cycle it circles or approaches in {@code cycle}.
+     */
+    private GdFate undecided(double[] theta, List<Cycle> known, RelaxationBursts relaxation, BurstEnvelope bursts,
+                             Lyapunov.Estimate exponent, LinearRegime.Window lastWindow, long step0, long step,
+                             boolean unstableSeen) {
+        String spent = (step - step0) + " GD steps from step " + step0 + " (" + String.format("%.2g", work) + " sample·unit·steps)";
+        List<String> seen = new ArrayList<>();
+        Cycle near = relaxation.cycle() != null ? relaxation.cycle() : known.isEmpty() ? null : nearest(known, theta);
+        if (near != null) {
+            seen.add(String.format("%.3g from the stable %d-cycle it %s (settling time %.3g steps)", near.distanceTo(theta),
+                    near.period(), relaxation.count() > 0 ? "circles" : "approaches", near.settlingSteps()));
+        }
+        if (bursts != null) seen.add(bursts.describe());
+        if (lastWindow != null && !lastWindow.inside()) {
+            seen.add(String.format("last linear-regime window: deviation %.3g → %.3g, prediction off by %.2g %%",
+                    lastWindow.before(), lastWindow.after(), 100 * lastWindow.mismatch()));
+        }
+        if (exponent != null && exponent.windows() == 0) exponent = null;
+        if (exponent != null) seen.add("largest Lyapunov exponent " + exponent.describe());
+        if (!unstableSeen && near == null) seen.add("GD never seen unstable");
+        String evidence = seen.isEmpty() ? "GD bounded on no cycle up to period " + MAX_PERIOD : String.join("; ", seen);
+        String reason = "not decided after " + spent + ": " + evidence;
+        if (near == null && exponent == null) return new GdFate(GdFateKind.UNRESOLVED, null, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, step, false, reason, null, evidence, Double.NaN, bursts);
+        double l = 0;
+        double e = 0;
+        if (near != null) {
+            for (double[] p : near.points()) {
+                l += map.loss().value(p) / near.period();
+                e += genExcess.applyAsDouble(p) / near.period();
+            }
+        } else {
+            l = Double.NaN;
+            e = Double.NaN;
+        }
+        return new GdFate(GdFateKind.UNRESOLVED, near, l, e, Double.NaN, exponent == null ? Double.NaN : exponent.exponent(),
+                step, false, reason, near == null ? null : BranchOrdinates.of(map.loss(), near.points()), evidence,
+                exponent == null ? Double.NaN : exponent.error(), bursts);
+    }
+
+    /**
+     * GD within {@value #NEAR_CYCLE} amplitudes of a known stable cycle: its motion there is a transient or a
+     * relaxation around the cycle (whose slow growth phases would read as a positive exponent), not chaos.
+     */
+    private static boolean nearCycle(List<Cycle> known, double[] theta) {
+        for (Cycle c : known) if (c.distanceTo(theta) <= NEAR_CYCLE * Math.max(c.amplitude(), 1e-12 * (1 + c.scale()))) return true;
+        return false;
+    }
+
+    private static Cycle nearest(List<Cycle> known, double[] theta) {
+        Cycle best = known.get(0);
+        for (Cycle c : known) if (c.distanceTo(theta) < best.distanceTo(theta)) best = c;
+        return best;
     }
 }

@@ -60,8 +60,27 @@ final class LinearRegime {
         return null;
     }
 
-    /** Whether GD's iterate θ at the confirmation's step is inside C's linear regime, as predicted. */
-    static boolean confirms(GdMap map, Confirmation p, double[] theta) {
+    /**
+     * What the window showed: GD's deviation from C at its start and end, the relative mismatch of the linear
+     * prediction, the window's steps, and whether that puts GD inside C's linear regime.
+     */
+    record Window(double before, double after, double mismatch, long steps, boolean inside) {
+
+        /** "settled within 3e-15 of the cycle" or "inside its linear regime over 2048 steps: deviation … → …". */
+        String describe(Cycle c) {
+            if (after <= SETTLED * (1 + c.scale())) {
+                return String.format("GD settled on it: within %.2g of the cycle after a %d-step window", after, steps);
+            }
+            return String.format("GD inside its linear regime over %d steps: deviation %.3g → %.3g, the linearisation's"
+                    + " prediction within %.2g %%", steps, before, after, 100 * mismatch);
+        }
+    }
+
+    /** GD within this share of (1 + scale) of the cycle: settled on it (rounding level). */
+    static final double SETTLED = 1e-10;
+
+    /** The window ending at GD's iterate θ at the confirmation's step. */
+    static Window check(GdMap map, Confirmation p, double[] theta) {
         Cycle c = p.cycle();
         int k = c.period();
         double[] dev = Vectors.addScaled(theta, -1, c.points()[p.phase()]);
@@ -69,7 +88,9 @@ final class LinearRegime {
         double floor = 1e-12 * (1 + c.scale());
         double d1 = Vectors.norm(p.deviation());
         double d2 = Vectors.norm(dev);
-        return d2 <= d1 + floor && Vectors.distance(dev, predicted) <= PREDICTION_TOL * d2 + floor;
+        double miss = Vectors.distance(dev, predicted);
+        boolean inside = d2 <= d1 + floor && miss <= PREDICTION_TOL * d2 + floor;
+        return new Window(d1, d2, d2 > 0 ? miss / d2 : 0, p.at() - p.from(), inside);
     }
 
     /** M_j^q δ with M_j = D(G^k)(p_j), by repeated squaring. */

@@ -46,7 +46,8 @@ final class JobKeys {
 
     /** Keys of {@code analysis}, in the order of {@code AnalysisSettings}' components. */
     static final List<String> ANALYSIS_KEYS = List.of("dip_factor", "near_optimal_ratio", "near_optimal_abs",
-            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "fn_cluster_tol", "gd_fate_work");
+            "eigen_rel_tol", "singular_tol", "refine_max_distance", "cluster_tol", "fn_cluster_tol", "gd_fate_work",
+            "gd_theta0_work");
 
     /**
      * Retired keys, by section, with why: still accepted (a one-line warning, not an error) and ignored. The

@@ -71,9 +71,10 @@ final class SettingsReader {
         double clusterTol = setting(e, section, "cluster_tol", Bound.above(0), d.clusterTol());
         double fnClusterTol = setting(e, section, "fn_cluster_tol", Bound.above(0), d.fnClusterTol());
         double gdFateWork = setting(e, section, "gd_fate_work", Bound.atLeast(0), d.gdFateWork());
+        double gdTheta0Work = setting(e, section, "gd_theta0_work", Bound.atLeast(0), d.gdTheta0Work());
         try {
             return new AnalysisSettings(dipFactor, nearOptimalRatio, nearOptimalAbs, eigenRelTol, singularTol,
-                    refineMaxDistance, clusterTol, fnClusterTol, gdFateWork);
+                    refineMaxDistance, clusterTol, fnClusterTol, gdFateWork, gdTheta0Work);
         } catch (IllegalArgumentException ex) {
             throw settingsError(node, section, e, ex);
         }

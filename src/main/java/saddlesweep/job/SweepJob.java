@@ -237,6 +237,9 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         if (analysis.gdFateWork() != AnalysisSettings.DEFAULT_GD_FATE_WORK) {
             b.append("  gd_fate_work: ").append(YamlNumbers.format(analysis.gdFateWork())).append('\n');
         }
+        if (analysis.gdTheta0Work() != AnalysisSettings.DEFAULT_GD_THETA0_WORK) {
+            b.append("  gd_theta0_work: ").append(YamlNumbers.format(analysis.gdTheta0Work())).append('\n');
+        }
     }
 
     private static String numbers(double[] xs) {

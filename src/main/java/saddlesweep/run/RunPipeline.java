@@ -11,6 +11,7 @@ import saddlesweep.flowfate.AttractorFinder;
 import saddlesweep.flowfate.AttractorKind;
 import saddlesweep.flowfate.Fate;
 import saddlesweep.flowfate.FateFinder;
+import saddlesweep.gdfate.BurstEnvelope;
 import saddlesweep.gdfate.GdFate;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.DataSet;
@@ -152,6 +153,7 @@ public final class RunPipeline {
             error = (error == null ? "" : error + "; ") + "GD fate: " + gd.fate().reason();
         }
         ClosureNetwork limit = fate.limit();
+        BurstEnvelope bursts = gd.fate().bursts();
         RunSummary summary = new RunSummary(null, taskId, c.n(), c.sigma2(), c.hidden(), c.dataSeed(), c.initSeed(),
                 ts.eta(), ts.initScale(), ts.maxSteps(), c.inputStd(), c.teacher().name(), c.teacher().w(), c.teacher().v(),
                 trained.status().label(), error, lastStep, elapsedMs(start),
@@ -165,7 +167,11 @@ public final class RunPipeline {
                 gd.fate().period(), gdc.orbit(), gd.fate().meanTrainLoss(), gd.fate().meanGenExcess(), gdc.amplitude(),
                 gdc.multiplier(), gdc.multipliers(), gdc.neutral(), gdc.neutralDirections(), gd.fate().sharpness(),
                 gd.fate().lyapunov(), gd.fate().step(), gd.fate().certified(), gd.handoverStep(), gdc.maxAbsV(),
-                gd.fate().branch(), gd.gdSteps(), gd.flowEvaluations(), gd.modeledSteps());
+                gd.fate().branch(), gd.gdSteps(), gd.flowEvaluations(), 0L, gd.start(), gd.fate().evidence(),
+                gd.fate().lyapunovError(), gd.fate().cycle() == null ? Double.NaN : gd.fate().cycle().settlingSteps(),
+                bursts == null ? 0 : bursts.bursts(), bursts == null ? Double.NaN : bursts.span(),
+                bursts == null ? Double.NaN : bursts.slope(), bursts == null ? Double.NaN : bursts.slopeError(),
+                gd.tangentSteps());
         return new RunResult(summary, events, trajectory);
     }
 
@@ -178,7 +184,7 @@ public final class RunPipeline {
                 new double[0], -1, -1, "none", nan, false, nan, nan, nan, nan, nan, 0, 0, 0, 0, null,
                 ts.tail(), 0, ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), false, null, null, null, nan, nan,
                 null, nan, nan, 0, null, GdFate.unresolved(null, error).label(), 0, null, nan, nan, nan, nan, null,
-                0, null, nan, nan, null, false, null, nan, null, 0, 0, 0);
+                0, null, nan, nan, null, false, null, nan, null, 0, 0, 0, null, null, nan, nan, 0, nan, nan, nan, 0);
     }
 
     private static long elapsedMs(long startNanos) {

@@ -57,10 +57,21 @@ import java.io.Serializable;
  * @param gdMaxAbsV         the largest |v_i| over the cycle's points (grows as η^(−1/2) where the flow's v grow)
  * @param gdBranch          the bifurcation diagram's ordinates (θ − m)·u of the cycle's points or of 64 aperiodic
  *                          iterates, m their mean, u the top Hessian eigenvector at m; [0] for a fixed point
- * @param gdFateSteps       real GD steps taken to find GD's fate (its cost; quiet phases are followed as a flow)
- * @param gdFateEvaluations flow evaluations taken to find GD's fate (the hand-over and the quiet phase)
- * @param gdModeledSteps    GD-equivalent steps of the first quiet phase after the edge followed as the flow plus a
- *                          linear oscillation seeded by rounding instead of GD's own steps (0: every step was GD's)
+ * @param gdFateSteps       real GD steps taken to find GD's fate (its cost; from θ_0 they include the steps up to the edge)
+ * @param gdFateEvaluations flow evaluations taken to find GD's fate (the hand-over's bisection, flows after catapults)
+ * @param gdModeledSteps    retired: 0 (GD-equivalent steps once modeled instead of run; every step is GD's own now)
+ * @param gdStart           where the plain GD that GD's fate is about started: {@code theta0}, {@code record} (the
+ *                          trajectory record before gd_unstable_step), {@code handover} (the flow's state just before
+ *                          the edge), {@code catapult} (the flow GD follows after being thrown
+ *                          to flatter ground, to its certified minimum); null for flow
+ * @param gdEvidence        what plain GD was seen to do, in one line: the certificate's evidence, or why there is none
+ * @param gdLyapunovError   the standard error of gd_lyapunov over its windows
+ * @param gdSettlingSteps   k/(1 − |μ|) of the cycle in gd_orbit: GD steps per e-fold of its slowest attracting mode
+ * @param gdBursts          bursts of GD's oscillation around that cycle in the last window of settling times
+ * @param gdBurstSpan       the settling times those bursts span
+ * @param gdBurstSlope      the slope of ln(burst peak) per settling time (a transient that settles: −1 or steeper)
+ * @param gdBurstSlopeError its standard error
+ * @param gdTangentSteps    steps of the tangent map taken for gd_lyapunov
  */
 public record RunSummary(String sweep, String taskId, int n, double sigma2, int hidden, long dataSeed,
                          long initSeed, double eta, double initScale, long maxSteps, double inputStd,
@@ -80,7 +91,9 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          double gdGenExcess, double gdAmplitude, double gdMultiplier, double[] gdMultipliers,
                          int gdNeutral, double[] gdNeutralDirections, double gdSharpness, double gdLyapunov,
                          Long gdStep, boolean gdCertified, Long gdHandoverStep, double gdMaxAbsV, double[] gdBranch,
-                         long gdFateSteps, long gdFateEvaluations, long gdModeledSteps)
+                         long gdFateSteps, long gdFateEvaluations, long gdModeledSteps, String gdStart,
+                         String gdEvidence, double gdLyapunovError, double gdSettlingSteps, int gdBursts,
+                         double gdBurstSpan, double gdBurstSlope, double gdBurstSlopeError, long gdTangentSteps)
         implements Serializable {
 
     public RunSummary withSweep(String name) {
@@ -93,6 +106,7 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                 limitGenExcess, approach, approachRate, escapeEigenvalue, flowEvaluations, gdUnstableStep, gdFate,
                 gdPeriod, gdOrbit, gdTrainLoss, gdGenExcess, gdAmplitude, gdMultiplier, gdMultipliers, gdNeutral,
                 gdNeutralDirections, gdSharpness, gdLyapunov, gdStep, gdCertified, gdHandoverStep, gdMaxAbsV,
-                gdBranch, gdFateSteps, gdFateEvaluations, gdModeledSteps);
+                gdBranch, gdFateSteps, gdFateEvaluations, gdModeledSteps, gdStart, gdEvidence, gdLyapunovError,
+                gdSettlingSteps, gdBursts, gdBurstSpan, gdBurstSlope, gdBurstSlopeError, gdTangentSteps);
     }
 }

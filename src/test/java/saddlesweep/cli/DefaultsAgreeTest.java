@@ -124,7 +124,7 @@ class DefaultsAgreeTest {
     void trainWithoutOptionsRunsTheTaskOfTheJobWithoutSettings() {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs();
-        assertEquals(JobParser.parse(MINIMAL, false).task(0).taskId(), train.config().taskId(),
+        assertEquals(JobParser.parse(MINIMAL, false).task(0).taskId(), train.run.config().taskId(),
                 "train's defaults give the task id of a job that leaves every setting out");
     }
 

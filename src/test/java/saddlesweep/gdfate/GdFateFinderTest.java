@@ -32,7 +32,7 @@ class GdFateFinderTest {
     private static final double ETA_FLIP = 2 / Spectrum.of(LOSS.hessian(MINIMUM)).values()[1];
 
     private static GdFate follow(double eta) {
-        GdFateFinder f = new GdFateFinder(new GdMap(LOSS, eta), () -> Kernels.forData(DATA), POP::value, 2_000_000, 1e9);
+        GdFateFinder f = new GdFateFinder(new GdMap(LOSS, eta), () -> Kernels.forData(DATA), POP::value, 1e9);
         return f.follow(new double[] {MINIMUM[0] + 1e-3, MINIMUM[1] - 1e-3}, 0);
     }
 

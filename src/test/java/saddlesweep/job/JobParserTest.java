@@ -63,7 +63,7 @@ class JobParserTest {
                 job.training());
         AnalysisSettings a = AnalysisSettings.defaults();
         assertEquals(new AnalysisSettings(20.0, a.nearOptimalRatio(), a.nearOptimalAbs(), a.eigenRelTol(),
-                a.singularTol(), a.refineMaxDistance(), 1e-6, 1e-5, a.gdFateWork()), job.analysis());
+                a.singularTol(), a.refineMaxDistance(), 1e-6, 1e-5, a.gdFateWork(), a.gdTheta0Work()), job.analysis());
         assertTrue(job.canonicalDefinition().contains("fn_cluster_tol: 1.0e-5"), job.canonicalDefinition());
         assertEquals(job.analysis(), JobParser.parse(job.canonicalYaml(), false).analysis(), "the stored YAML gives it back");
         assertEquals(7, job.chunkSize());
