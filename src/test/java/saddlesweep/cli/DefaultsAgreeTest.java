@@ -82,7 +82,7 @@ class DefaultsAgreeTest {
     /** docs/jobs.md's keys table: {@code | `key` | type | `default` | constraint |}, rows whose default is one literal. */
     static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\| `([a-z_.]+)` \\| [^|]+ \\| `([^`|]+)` \\|").matcher(Files.readString(Path.of("docs/jobs.md")));
+        Matcher m = Pattern.compile("(?m)^\\| `([a-z0-9_.]+)` \\| [^|]+ \\| `([^`|]+)` \\|").matcher(Files.readString(Path.of("docs/jobs.md")));
         while (m.find()) out.put(m.group(1), m.group(2));
         return out;
     }
@@ -131,7 +131,7 @@ class DefaultsAgreeTest {
     @Test
     void theReadyJobsCommentsStateTheDefaults() throws IOException {
         Map<String, String> parser = parserDefaults();
-        Pattern keyLine = Pattern.compile("^( *)([a-z_]+):.*\\(default ([^)\\s;,]+)\\)");
+        Pattern keyLine = Pattern.compile("^( *)([a-z0-9_]+):.*\\(default ([^)\\s;,]+)\\)");
         List<Path> jobs;
         try (Stream<Path> s = Files.list(Path.of("jobs"))) {
             jobs = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

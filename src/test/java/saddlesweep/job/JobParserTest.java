@@ -185,10 +185,14 @@ class JobParserTest {
         }
         String gd = JobParser.parse(JobTexts.plus("training: {tail: gd}"), false).canonicalDefinition();
         assertTrue(gd.contains("  tail: gd\n") && gd.contains("  horizon_steps: "), gd);
-        // fn_cluster_tol and gd_fate_work likewise
+        // fn_cluster_tol, gd_fate_work and gd_theta0_work likewise
         for (String key : JobKeys.ANALYSIS_KEYS) {
-            if (!key.equals("fn_cluster_tol") && !key.equals("gd_fate_work")) assertTrue(def.contains("  " + key + ": "), key);
+            if (!key.equals("fn_cluster_tol") && !key.equals("gd_fate_work") && !key.equals("gd_theta0_work")) {
+                assertTrue(def.contains("  " + key + ": "), key);
+            }
         }
+        String theta0 = JobParser.parse(JobTexts.plus("analysis: {gd_theta0_work: 0}"), false).canonicalDefinition();
+        assertTrue(theta0.contains("  gd_theta0_work: "), theta0);
         String fn = JobParser.parse(JobTexts.plus("analysis: {fn_cluster_tol: 1.0e-7}"), false).canonicalDefinition();
         assertTrue(fn.contains("  fn_cluster_tol: 1.0e-7\n"), fn);
         String work = JobParser.parse(JobTexts.plus("analysis: {gd_fate_work: 5.0e8}"), false).canonicalDefinition();
