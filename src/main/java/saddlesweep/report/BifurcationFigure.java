@@ -27,8 +27,10 @@ import saddlesweep.spark.ResultTable;
  * Figure 7: the bifurcation diagram of GD at its own η, one chart per data set with an η axis. Top: each run's
  * attractor against η, as the ordinates (θ − m)·u of its points (runs.gd_branch: u the top Hessian eigenvector at the
  * points' mean m): a fixed point is one mark at 0, a 2-cycle two marks at ±half its extent, a 4-cycle four, an
- * aperiodic run a cloud of 64 iterates. Bottom: the largest |v_i| of each cycle (runs.gd_max_abs_v) against η on log
- * axes, with the edge-of-stability line ∝ η^(−1/2) and the exponent fitted by least squares.
+ * aperiodic run a cloud of 64 iterates. A fate that is not certified (unresolved: GD seen circling or approaching a
+ * cycle when its budget ran out) is drawn hollow, at the points of the cycle it was seen near. Bottom: the largest
+ * |v_i| of each certified cycle (runs.gd_max_abs_v) against η on log axes, with the edge-of-stability line
+ * ∝ η^(−1/2) and the exponent fitted by least squares.
  */
 final class BifurcationFigure {
 
@@ -36,9 +38,10 @@ final class BifurcationFigure {
     /** Data sets drawn at most (those with the most η values). */
     static final int MAX_DATA_SETS = 6;
     static final int MIN_ETAS = 3;
+    static final String NOT_CERTIFIED = "not certified";
 
     /** One run: its data set, η, GD's fate and the diagram's values. */
-    record Point(String dataSet, double eta, String fate, double[] branch, double maxAbsV) {
+    record Point(String dataSet, double eta, String fate, boolean certified, double[] branch, double maxAbsV) {
     }
 
     private BifurcationFigure() {
@@ -50,7 +53,7 @@ final class BifurcationFigure {
         List<Row> rows;
         try {
             rows = source.sql("select teacher, n, sigma2, hidden, data_seed, input_std, init_scale, eta, gd_fate, gd_branch, "
-                    + "gd_max_abs_v from runs where gd_fate is not null");
+                    + "gd_max_abs_v, gd_certified from runs where gd_fate is not null");
         } catch (RuntimeException e) {
             return out;                 // results written before GD's fate existed
         }
@@ -59,8 +62,8 @@ final class BifurcationFigure {
                     Numbers.g3(r.getDouble(2)), r.getInt(3), r.getLong(4),
                     r.getDouble(5) == 1.0 && r.getDouble(6) == 0.1 ? "" : ", s_x = " + Numbers.g3(r.getDouble(5))
                             + ", init_scale = " + Numbers.g3(r.getDouble(6)));
-            out.add(new Point(key, r.getDouble(7), r.getString(8), Rows.doubles(r, "gd_branch"),
-                    r.isNullAt(10) ? Double.NaN : r.getDouble(10)));
+            out.add(new Point(key, r.getDouble(7), r.getString(8), !r.isNullAt(11) && r.getBoolean(11),
+                    Rows.doubles(r, "gd_branch"), r.isNullAt(10) ? Double.NaN : r.getDouble(10)));
         }
         return out;
     }
@@ -93,8 +96,9 @@ final class BifurcationFigure {
         return s;
     }
 
-    /** The family a fate is drawn in. */
-    private static String family(String fate) {
+    /** The family a fate is drawn in (uncertified ones apart, hollow). */
+    private static String family(String fate, boolean certified) {
+        if (!certified) return NOT_CERTIFIED;
         GdFateKind kind = GdFateKind.ofLabel(fate);
         if (kind == GdFateKind.FLOW || kind == GdFateKind.FIXED_POINT) return "fixed point";
         if (kind == GdFateKind.PERIODIC) return fate.equals(kind.label(2)) ? "2-cycle" : "longer cycle";
@@ -103,17 +107,21 @@ final class BifurcationFigure {
 
     private static FigureResult chart(String dataSet, List<Point> ps, Path dir, String file, String title) {
         Map<String, XYSeries> branches = new LinkedHashMap<>();
-        for (String f : new String[] {"fixed point", "2-cycle", "longer cycle", "aperiodic"}) branches.put(f, new XYSeries(f, false, true));
+        for (String f : new String[] {"fixed point", "2-cycle", "longer cycle", "aperiodic", NOT_CERTIFIED}) {
+            branches.put(f, new XYSeries(f, false, true));
+        }
         XYSeries amplitude = new XYSeries("largest |v| of the cycle", false, true);
         double sx = 0, sy = 0, sxx = 0, sxy = 0, sc = 0;
         int m = 0;
         int cycles = 0;
+        int uncertified = 0;
         for (Point p : ps) {
-            XYSeries s = branches.get(family(p.fate()));
+            if (!p.certified()) uncertified++;
+            XYSeries s = branches.get(family(p.fate(), p.certified()));
             if (s != null && p.branch() != null) for (double b : p.branch()) s.add(p.eta(), b);
             GdFateKind kind = GdFateKind.ofLabel(p.fate());
-            if (kind == GdFateKind.PERIODIC || kind == GdFateKind.FIXED_POINT) cycles++;
-            if (kind == GdFateKind.PERIODIC && p.maxAbsV() > 0) {
+            if (p.certified() && (kind == GdFateKind.PERIODIC || kind == GdFateKind.FIXED_POINT)) cycles++;
+            if (p.certified() && kind == GdFateKind.PERIODIC && p.maxAbsV() > 0) {
                 amplitude.add(p.eta(), p.maxAbsV());
                 double x = Math.log(p.eta());
                 double y = Math.log(p.maxAbsV());
@@ -136,6 +144,10 @@ final class BifurcationFigure {
             top.addSeries(s);
             tr.setSeriesPaint(i, i == 0 ? Color.BLACK : Charts.colour(i - 1));
             tr.setSeriesShape(i, new Ellipse2D.Double(-3, -3, 6, 6));
+            if (s.getKey().equals(NOT_CERTIFIED)) {
+                tr.setSeriesPaint(i, Color.GRAY);
+                tr.setSeriesShapesFilled(i, false);
+            }
             i++;
         }
         plot.add(new XYPlot(top, null, Charts.numberAxis("(θ − m)·u of its points"), tr), 3);
@@ -169,8 +181,9 @@ final class BifurcationFigure {
         JFreeChart chart = Charts.chart(title, dataSet, plot, true);
         Charts.save(chart, dir.resolve(file));
         String caption = ps.size() + " runs at " + all.size() + " values of η; " + cycles + " end on a fixed point or cycle of GD's"
-                + " map. Top: each run's attractor as (θ − m)·u of its points (u: top Hessian eigenvector at their mean m):"
-                + " one mark for a fixed point, two for a 2-cycle, a cloud for an aperiodic run." + law;
+                + " map, certified; " + uncertified + " not certified. Top: each run's attractor as (θ − m)·u of its points"
+                + " (u: top Hessian eigenvector at their mean m): one mark for a fixed point, two for a 2-cycle, a cloud for an"
+                + " aperiodic run; hollow grey marks: a fate not certified, at the cycle GD was last seen near." + law;
         return FigureResult.drawn(SECTION, title + " — " + dataSet, file, caption);
     }
 }

@@ -36,6 +36,9 @@ import java.io.Serializable;
  * @param gdTopOrbit    its representative's canonical orbit (runs.gd_orbit; null for flow)
  * @param gdTopTrainLoss  mean L_N on that orbit
  * @param gdTopGenExcess  mean E on that orbit
+ * @param gdAperiodic   runs whose GD fate is certified aperiodic (chaos or a relaxation oscillation: no orbit to cluster)
+ * @param gdUncertified runs whose GD fate is not certified (unresolved, or the flow's fate uncertified): counted
+ *                      apart, never in a cluster; runs = gd_clustered + gd_aperiodic + gd_uncertified + diverged
  */
 public record AttractorRow(String sweep, int n, double sigma2, int hidden, long dataSeed,
                            String teacher, double[] teacherW, double[] teacherV, double inputStd, double eta,
@@ -45,6 +48,7 @@ public record AttractorRow(String sweep, int n, double sigma2, int hidden, long 
                            long fnClustered, int fnDistinct, Double fnTopShare, long fnTopRuns, String fnTopLimitModel,
                            double[] fnTopLimitParams, Double fnTopLimitTrainLoss, Double fnTopLimitGenExcess,
                            double fnClusterTol, long gdClustered, int gdDistinct, Double gdTopShare, long gdTopRuns,
-                           String gdTopFate, double[] gdTopOrbit, Double gdTopTrainLoss, Double gdTopGenExcess)
+                           String gdTopFate, double[] gdTopOrbit, Double gdTopTrainLoss, Double gdTopGenExcess,
+                           long gdAperiodic, long gdUncertified)
         implements Serializable {
 }

@@ -22,6 +22,7 @@ import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
 import saddlesweep.analysis.FunctionDistance;
 import saddlesweep.gdfate.GdAttractor;
+import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.model.ClosureNetwork;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Symmetry;
@@ -157,8 +158,12 @@ public final class AttractorTable {
         List<Member> gdMembers = new ArrayList<>();
         Map<String, GdAttractor> gdAttractors = new HashMap<>();
         Map<String, String> gdFates = new HashMap<>();
+        long gdAperiodic = 0;
+        long gdUncertified = 0;
         for (RunOutcome o : outcomes) {
             runs++;
+            if (!o.gdCertified()) gdUncertified++;
+            else if (GdFateKind.ofLabel(o.gdFate()) == GdFateKind.APERIODIC) gdAperiodic++;
             // every run of the data set has the same L_N(θ*); take the smallest task id's, deterministically
             if (optFrom == null || o.taskId().compareTo(optFrom) < 0) {
                 optFrom = o.taskId();
@@ -208,7 +213,8 @@ public final class AttractorTable {
                 gdMembers.size(), gd.size(), gdTop == null ? null : (double) gdTop.size() / gdMembers.size(),
                 gdTop == null ? 0 : gdTop.size(), gdTopId == null ? null : gdFates.get(gdTopId),
                 gdTopId == null ? null : gdTop.representative().attractor(),
-                gdTop == null ? null : gdTop.representative().trainLoss(), gdTop == null ? null : gdTop.representative().genExcess());
+                gdTop == null ? null : gdTop.representative().trainLoss(), gdTop == null ? null : gdTop.representative().genExcess(),
+                gdAperiodic, gdUncertified);
     }
 
     private static double[] doubles(Row r, int i) {
