@@ -56,6 +56,8 @@ public final class GdFateFinder {
     static final double FIXED_MOTION = 1e-6;
     /** Steps after GD resumed, with no cycle in sight, before the Lyapunov exponent is measured. */
     static final long APERIODIC_MIN = 100_000;
+    /** An unresolved GD is reported near a known cycle within this share of (1 + its scale). */
+    static final double SEEN_NEAR = 0.5;
     /** GD within this many cycle amplitudes of a known stable cycle is near it (no Lyapunov exponent measured). */
     static final double NEAR_CYCLE = 20;
     /** Checks (a window apart) with the tangent along the top eigenvector after which a measurement stops early. */
@@ -231,13 +233,16 @@ public final class GdFateFinder {
             }
             // a relaxation oscillation: bursts around the cycle that do not decay over several settling times
             BurstEnvelope bursts = relaxation.evidence(step0 + eq);
-            if (bursts != null && bursts.circling()) {
+            // bursts rarer than the cycle's settling time: GD visits the cycle's neighbourhood without being caught
+            // (chaos does that too) — a relaxation only once the exponent has been measured and is no chaos
+            boolean rare = relaxation.rare();
+            if (bursts != null && bursts.circling() && (!rare || lyapunovDone || lyapunovFrom > 0)) {
                 return aperiodic(theta, relaxation.cycle(), step0 + eq, true, null, bursts.describe()
                         + ": GD circles this cycle without settling on it", null, bursts);
             }
             // chaos: the tangent map's exponent along GD's own iterates, once no cycle is in sight
             if (lyapunov == null && !lyapunovDone && eq >= lyapunovFrom && unstableSeen && pending == null && c == null
-                    && eq - resumed >= APERIODIC_MIN && relaxation.count() == 0 && !nearCycle(known, theta)) {
+                    && eq - resumed >= APERIODIC_MIN && (relaxation.count() == 0 || rare) && !nearCycle(known, theta)) {
                 lyapunov = new Lyapunov(map.loss(), eta, d);
             }
             if (lyapunov != null) {
@@ -255,7 +260,7 @@ public final class GdFateFinder {
                 boolean growing = (measuredChecks >= LINEAR_CHECKS && aligned == measuredChecks)
                         || (e.windows() >= Lyapunov.MIN_WINDOWS && (!e.bounded() || linear));
                 if (growing || e.notChaotic() || e.windows() >= LYAPUNOV_MAX_WINDOWS || pending != null || c != null
-                        || relaxation.count() > 0) {
+                        || (relaxation.count() > 0 && !rare)) {
                     exponent = e.windows() > 0 ? e : null;
                     lyapunov = null;
                     // GD's oscillation still growing (a linear instability): measure again once the steps have doubled
@@ -387,6 +392,7 @@ public final class GdFateFinder {
         String spent = (step - step0) + " GD steps from step " + step0 + " (" + String.format("%.2g", work) + " sample·unit·steps)";
         List<String> seen = new ArrayList<>();
         Cycle near = relaxation.cycle() != null ? relaxation.cycle() : known.isEmpty() ? null : nearest(known, theta);
+        if (near != null && near.distanceTo(theta) > SEEN_NEAR * (1 + near.scale())) near = null;   // not near any
         if (near != null) {
             seen.add(String.format("%.3g from the stable %d-cycle it %s (settling time %.3g steps)", near.distanceTo(theta),
                     near.period(), relaxation.count() > 0 ? "circles" : "approaches", near.settlingSteps()));

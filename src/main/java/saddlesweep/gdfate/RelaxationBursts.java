@@ -81,6 +81,13 @@ final class RelaxationBursts {
         return bursts.size();
     }
 
+    /** At least two bursts, on average further apart than the cycle's settling time. */
+    boolean rare() {
+        int n = bursts.size();
+        if (n < 2 || cycle == null) return false;
+        return (bursts.get(n - 1).rise() - bursts.get(0).rise()) / (double) (n - 1) > cycle.settlingSteps();
+    }
+
     /** The step of the last collapse (Long.MIN_VALUE before the first). */
     long lastCollapse() {
         return bursts.isEmpty() ? Long.MIN_VALUE : bursts.get(bursts.size() - 1).collapse();
