@@ -17,7 +17,7 @@ import saddlesweep.train.GradientKernel;
  * fate is <b>certified</b> only by evidence about those iterates, and is otherwise {@code unresolved} with what was
  * seen.
  *
- * <p><b>Cycles.</b> At checks (every ×{@value #CHECK_GROWTH} of the steps since GD last resumed, from
+ * <p><b>Cycles.</b> At checks (every ×{@value #CHECK_GROWTH} of the steps since the segment began, from
  * {@value #FIRST_CHECK}, at most {@value #CHECK_MAX} apart) the accurate map G(θ) = θ − η∇L_N(θ) is iterated
  * {@value #MAX_PERIOD} times from GD's iterate θ: r_k = ‖G^k(θ) − θ‖. The smallest k ≥ 2 with
  * r_k ≤ {@value #OSCILLATION_RATIO}·r_1 is a candidate period (r_1 ≤ {@value #FIXED_MOTION}·(1 + ‖θ‖): a candidate
@@ -25,7 +25,7 @@ import saddlesweep.train.GradientKernel;
  * edge Newton also starts from θ + a·u along the top Hessian eigenvector: the 2-cycle born there.
  *
  * <p><b>Certificate of a cycle</b> ({@link LinearRegime}): GD oscillates with the cycle's size and, m steps later
- * (m ≥ {@value LinearRegime#CONFIRM_MIN} and 1/8 of the steps since GD resumed), its deviation from the cycle has not
+ * (m ≥ {@value LinearRegime#CONFIRM_MIN} and 1/8 of the steps since the segment began), its deviation from the cycle has not
  * grown and equals the linearisation's prediction M^{m/k}δ within {@value LinearRegime#PREDICTION_TOL}: GD is inside
  * the cycle's basin and converges to it at the rate of its largest multiplier. Measured against plain GD run to the
  * end on unseen runs: every such certificate held.
@@ -54,7 +54,7 @@ public final class GdFateFinder {
     public static final int MAX_PERIOD = 16;
     static final double OSCILLATION_RATIO = 0.05;
     static final double FIXED_MOTION = 1e-6;
-    /** Steps after GD resumed, with no cycle in sight, before the Lyapunov exponent is measured. */
+    /** Steps into the segment, with no cycle in sight, before the Lyapunov exponent is measured. */
     static final long APERIODIC_MIN = 100_000;
     /** An unresolved GD is reported near a known cycle within this share of (1 + its scale). */
     static final double SEEN_NEAR = 0.5;
@@ -167,7 +167,6 @@ public final class GdFateFinder {
         int measuredChecks = 0;
         long lyapunovFrom = 0;
         long eq = 0;                 // GD steps since step0
-        long resumed = 0;            // eq at the last resumption of plain GD
         long nextCheck = FIRST_CHECK;
         int calm = 0;
         boolean unstableSeen = false;
@@ -212,7 +211,7 @@ public final class GdFateFinder {
             double sharpness = eta * spectrum.values()[d - 1];
             unstableSeen |= sharpness >= 2;
             int k = candidatePeriod(r, theta);
-            if (pending == null && !freshNewton) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
+            if (pending == null && !freshNewton) pending = LinearRegime.schedule(known, theta, r[1], eq, eq);
             // Newton from GD's iterate when no known cycle explains its motion, not right after a failure
             Cycle c = null;
             if (k > 0 && pending == null && (backoff == 0 || freshNewton)) {
@@ -220,7 +219,7 @@ public final class GdFateFinder {
                 c = cycle(theta, k);
                 if (c == null) backoff = NEWTON_BACKOFF;
                 else if (indexOf(known, c) < 0) known.add(c);
-                if (c != null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq - resumed);
+                if (c != null) pending = LinearRegime.schedule(known, theta, r[1], eq, eq);
             } else if (backoff > 0) {
                 backoff--;
             }
@@ -242,7 +241,7 @@ public final class GdFateFinder {
             }
             // chaos: the tangent map's exponent along GD's own iterates, once no cycle is in sight
             if (lyapunov == null && !lyapunovDone && eq >= lyapunovFrom && unstableSeen && pending == null && c == null
-                    && eq - resumed >= APERIODIC_MIN && (relaxation.count() == 0 || rare) && !nearCycle(known, theta)) {
+                    && eq >= APERIODIC_MIN && (relaxation.count() == 0 || rare) && !nearCycle(known, theta)) {
                 lyapunov = new Lyapunov(map.loss(), eta, d);
             }
             if (lyapunov != null) {
@@ -274,8 +273,7 @@ public final class GdFateFinder {
                 if (lyapunov != null) exponent = lyapunov.estimate();
                 return undecided(theta, known, relaxation, bursts, exponent, lastWindow, step0, step0 + eq, unstableSeen);
             }
-            long sinceResume = eq - resumed;
-            long spacing = Math.max(FIRST_CHECK, Math.min(CHECK_MAX, (long) Math.ceil(sinceResume * (CHECK_GROWTH - 1))));
+            long spacing = Math.max(FIRST_CHECK, Math.min(CHECK_MAX, (long) Math.ceil(eq * (CHECK_GROWTH - 1))));
             if (lyapunov != null) spacing = Math.min(spacing, Lyapunov.WINDOW);
             nextCheck = Math.min(eq + spacing, realBudget);
         }

@@ -45,15 +45,15 @@ final class LinearRegime {
 
     /**
      * A confirmation for the first known cycle whose linear regime θ may be in, or null; its window is a multiple
-     * of the period, at least CONFIRM_MIN and 1/8 of the steps since GD last resumed.
+     * of the period, at least CONFIRM_MIN and 1/8 of the steps since the segment began.
      */
-    static Confirmation schedule(List<Cycle> known, double[] theta, double r1, long step, long sinceResume) {
+    static Confirmation schedule(List<Cycle> known, double[] theta, double r1, long step, long sinceStart) {
         for (Cycle c : known) {
             int j = nearest(c, theta);
             if (!mayBeLinear(c, j, theta, r1)) continue;
             double[] dev = Vectors.addScaled(theta, -1, c.points()[j]);
             int k = c.period();
-            long m = Math.max(CONFIRM_MIN, sinceResume / 8);
+            long m = Math.max(CONFIRM_MIN, sinceStart / 8);
             m = k * ((m + k - 1) / k);
             return new Confirmation(c, j, dev, step, step + m);
         }
