@@ -8,7 +8,8 @@ import saddlesweep.model.SquaredLoss;
 /**
  * The largest Lyapunov exponent of the GD map along GD's own iterates, from its tangent map:
  * λ_1 = lim (1/n) Σ_t ln ‖DG(θ_t) u_t‖ with u_{t+1} = DG(θ_t) u_t / ‖DG(θ_t) u_t‖, DG = I − η∇²L_N. The
- * Hessian-vector product is analytic ({@link SquaredLoss#hessianVector}), so the estimate never leaves the linear
+ * Hessian-vector product is analytic ({@link TangentProduct}: {@link SquaredLoss#hessianVector} on the kernels' tanh),
+ * so the estimate never leaves the linear
  * regime (a two-point estimate does, in the bursts of an intermittent orbit, and then overstates the exponent).
  *
  * <p>The sum is cut into windows of {@value #WINDOW} steps; the estimate is the mean over windows with its
@@ -40,7 +41,7 @@ public final class Lyapunov {
     /** Largest ratio of GD's typical step between the last and the first quarter of the windows, in chaos. */
     static final double BOUNDED_FACTOR = 10;
 
-    private final SquaredLoss loss;
+    private final TangentProduct product;
     private final double eta;
     private final double[] u;
     private final double[] hu;
@@ -88,7 +89,7 @@ public final class Lyapunov {
 
     /** Starts the tangent map in the direction (1, …, 1)/√d. */
     public Lyapunov(SquaredLoss loss, double eta, int d) {
-        this.loss = loss;
+        this.product = new TangentProduct(loss);
         this.eta = eta;
         this.u = new double[d];
         this.hu = new double[d];
@@ -100,7 +101,7 @@ public final class Lyapunov {
      * step η‖∇L_N(θ_t)‖ there.
      */
     public void step(double[] theta, double gdStep) {
-        loss.hessianVector(theta, u, hu);
+        product.apply(theta, u, hu);
         double n2 = 0;
         for (int a = 0; a < u.length; a++) {
             u[a] -= eta * hu[a];                 // DG u = u − η ∇²L_N u
