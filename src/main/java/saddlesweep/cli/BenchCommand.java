@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 import saddlesweep.bench.BenchSettings;
 import saddlesweep.bench.KernelBench;
 import saddlesweep.bench.KernelTiming;
+import saddlesweep.bench.CReferenceBench;
 import saddlesweep.bench.NumpyBench;
+import saddlesweep.bench.ReferenceRun;
 import saddlesweep.bench.ProductBench;
 import saddlesweep.bench.SweepBench;
 import saddlesweep.bench.SweepProfile;
@@ -74,6 +76,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--numpy-script", paramLabel = "FILE", description = "Path of bench_numpy.py (default scripts/bench_numpy.py).")
     Path numpyScript = Path.of("scripts", "bench_numpy.py");
+    @Option(names = "--c-reference", description = "Also compile scripts/gd_reference.c (a plain vectorised C GD, gcc -O3"
+            + " -march=native -ffast-math -fopenmp-simd) and time it on the same sizes.")
+    boolean cReference;
+    @Option(names = "--c-source", paramLabel = "FILE", description = "Path of gd_reference.c (default scripts/gd_reference.c).")
+    Path cSource = Path.of("scripts", "gd_reference.c");
+    @Option(names = "--cc", paramLabel = "EXE", description = "C compiler for --c-reference (default gcc).")
+    String cc = "gcc";
 
     @Option(names = "--python", paramLabel = "EXE", description = "Python interpreter (default python3).")
     String python = "python3";
@@ -179,19 +188,28 @@ public final class BenchCommand implements Callable<Integer> {
         if (!vector) out.println("vector: skipped (start the JVM with --add-modules=jdk.incubator.vector)");
         String numpySkipped = null;
         if (numpy) {   // probe once, so that a missing python3 or numpy gives one line and no column
-            NumpyBench.Result probe = NumpyBench.run(numpyScript, python, one(s, 8, 1, 1, 1));
+            ReferenceRun.Result probe = NumpyBench.run(numpyScript, python, one(s, 8, 1, 1, 1));
             numpySkipped = probe.skipped();
             if (numpySkipped != null) out.println("numpy: skipped (" + numpySkipped + ")");
         }
         boolean withNumpy = numpy && numpySkipped == null;
+        String cSkipped = null;
+        if (cReference) {  // likewise for the C compiler
+            ReferenceRun.Result probe = CReferenceBench.run(cSource, cc, one(s, 8, 1, 1, 1));
+            cSkipped = probe.skipped();
+            if (cSkipped != null) out.println("c reference: skipped (" + cSkipped + ")");
+        }
+        boolean withC = cReference && cSkipped == null;
         out.println("scalar: Math.tanh loop; direct: vector kernel taking tanh directly at every step; vector: the default"
                 + " kernel (tanh updated by the addition formula), the first steps of the run; loop: the default kernel"
                 + " in a bare loop over steps S/10..S of a run; gd: the product's GD loop over the same steps (records,"
                 + " E at records: train --no-polish); gd+checks: the same with the Newton-finish check at each record"
-                + " (train, sweep)");
-        out.printf("%7s %3s %10s %10s %10s %10s %10s %13s %14s %8s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
+                + " (train, sweep)" + (withC ? "; c: scripts/gd_reference.c (" + CReferenceBench.FLAGS + "), c/gd: how many"
+                + " times faster the product's loop is" : ""));
+        out.printf("%7s %3s %10s %10s %10s %10s %10s %13s %14s %8s%s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
                 "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop",
-                withNumpy ? String.format(" %10s %9s", "numpy_ns", "numpy/gd") : "");
+                withNumpy ? String.format(" %10s %9s", "numpy_ns", "numpy/gd") : "",
+                withC ? String.format(" %10s %9s", "c_ns", "c/gd") : "");
         out.flush();
         warmUp(s, vector);
         for (int n : s.sizes()) {
@@ -208,9 +226,15 @@ public final class BenchCommand implements Callable<Integer> {
                 StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %8.3f",
                         n, h, sc.median(), dns, vns, lns, pns, cns, sc.median() / vns, pns / lns));
                 if (withNumpy) {   // timed right after the Java kernels: a shared machine's load changes slowly
-                    NumpyBench.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
+                    ReferenceRun.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
                     Double nns = np.get(n, h);
                     double v = nns == null ? Double.NaN : nns;
+                    line.append(String.format(" %10.3f %9.2f", v, v / pns));
+                }
+                if (withC) {
+                    ReferenceRun.Result c = CReferenceBench.run(cSource, cc, one(s, n, h, s.reps(), s.repMillis()));
+                    Double cns2 = c.get(n, h);
+                    double v = cns2 == null ? Double.NaN : cns2;
                     line.append(String.format(" %10.3f %9.2f", v, v / pns));
                 }
                 out.println(line);

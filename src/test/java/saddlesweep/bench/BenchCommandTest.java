@@ -97,6 +97,28 @@ class BenchCommandTest {
     }
 
     @Test
+    void theCReferenceIsCompiledHereAndTimedBesideTheProductsLoop() {
+        Run r = bench("--n", "50", "--hidden", "2", "--reps", "1", "--rep-ms", "20", "--warmup-ms", "20", "--c-reference");
+        assertEquals(0, r.status, r.err);
+        if (r.out.contains("c reference: skipped")) return;   // no C compiler on this machine
+        List<String> rows = rows(r.out);
+        assertEquals(1, rows.size(), r.out);
+        var m = ROW.matcher(rows.get(0));
+        assertTrue(m.matches() && m.group(5) != null, r.out);
+        double c = Double.parseDouble(m.group(6));
+        double gd = figures(m)[4];
+        assertTrue(c > 0 && Double.parseDouble(m.group(7)) > 0, r.out);
+        assertEquals(c / gd, Double.parseDouble(m.group(7)), 0.01 * c / gd + 0.01, "c/gd is the ratio of the two columns");
+    }
+
+    @Test
+    void cReferenceOutputLineIsParsed() {
+        var m = ReferenceRun.line("c").matcher("c n=50 hidden=2 reps=3 steps=164082 ns_per_sample_unit_step=3.0720");
+        assertTrue(m.matches());
+        assertEquals("3.0720", m.group(3));
+    }
+
+    @Test
     void badSizesAreAUserError() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "--n", "0"));
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "--hidden", "x"));
