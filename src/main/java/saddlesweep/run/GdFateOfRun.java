@@ -36,8 +36,9 @@ import saddlesweep.train.TrainingRecord;
  *       from θ_0 arrives at the edge with its own residual oscillation, which a flow state lacks, and that can
  *       decide between settling on a cycle and circling it. {@link GdFateFinder} follows it to its fate.</li>
  *   <li>Plain GD itself unstable at a record, and not handed to the flow tail afterwards (it ran out of steps,
- *       converged or was polished): plain GD from θ_0 again, checked from the last stable record on
- *       ({@code theta0}).</li>
+ *       converged or was polished): plain GD from θ_0 again, checked from the last stable record on, or, where
+ *       those steps exceed {@code gd_theta0_work}, on from GD's own last iterate (plain GD from θ_0 as well, on a
+ *       fresh kernel) ({@code theta0}).</li>
  *   <li>Plain GD unstable, then calm enough to hand over to the flow tail, which never reaches the edge: GD
  *       follows the flow again, and its fate is the flow's.</li>
  * </ul>
@@ -106,7 +107,9 @@ public final class GdFateOfRun {
         if (trained.gdUnstableStep() != null && !tailRan) {
             Segment s = new Segment(finder, 0, START_THETA0);
             long quiet = lastStableRecord(records, trained.gdUnstableStep());
-            GdFate f = s.fromStart(c.initialTheta(), 0, quiet);
+            // rerun from θ_0 (the same kernel calls as tail: gd) where affordable, else on from GD's own last iterate
+            GdFate f = quiet * perStep <= c.analysis().gdTheta0Work() ? s.fromStart(c.initialTheta(), 0, quiet)
+                    : s.run(trained.gdTheta(), trained.gdSteps(), false);
             return s.outcome(s.afterCatapults(f, c, lossN, pop), quiet);
         }
         boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
