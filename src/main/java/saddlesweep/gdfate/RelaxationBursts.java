@@ -40,6 +40,7 @@ final class RelaxationBursts {
     }
 
     private Cycle cycle;
+    private double size;          // the cycle's smallest step
     private boolean high;
     private long rise;
     private long peakStep;
@@ -51,10 +52,10 @@ final class RelaxationBursts {
         if (c.period() < 2) return;
         if (c != cycle) {
             cycle = c;
+            size = smallestStep(c);
             bursts.clear();
             high = false;
         }
-        double size = smallestStep(c);
         if (step >= RISE * size) {
             double d = c.distanceTo(theta);
             if (!high) {

@@ -122,6 +122,14 @@ public final class SquaredLoss implements Objective {
      * </pre>
      */
     public void hessianVector(double[] theta, double[] u, double[] out) {
+        hessianVector(theta, u, out, Math::tanh);
+    }
+
+    /**
+     * {@link #hessianVector(double[], double[], double[])} with another tanh (e.g. the GD kernels' own, where the
+     * product is taken 10^5 – 10^6 times along a trajectory).
+     */
+    public void hessianVector(double[] theta, double[] u, double[] out, java.util.function.DoubleUnaryOperator tanh) {
         int h = Mlp.units(theta);
         java.util.Arrays.fill(out, 0, 2 * h, 0.0);
         double[] t = new double[h];
@@ -131,7 +139,7 @@ public final class SquaredLoss implements Objective {
             double f = 0;
             double ju = 0;                                   // J·u
             for (int i = 0; i < h; i++) {
-                double ti = Math.tanh(theta[i] * xk);
+                double ti = tanh.applyAsDouble(theta[i] * xk);
                 t[i] = ti;
                 sech2[i] = 1 - ti * ti;
                 f += theta[h + i] * ti;
