@@ -45,6 +45,25 @@ class LyapunovTest {
     }
 
     @Test
+    void aLinearInstabilityHasASteadyPositiveExponentWithTheTangentOnTheTopEigenvector() {
+        // the pitfall of the chaos rule: at a point past the edge (η·λ_max > 2, here the minimum held fixed, as GD
+        // nearly is while its oscillation grows from rounding) the estimate alone converges to ln(η·λ_max − 1) > 0
+        // with GD's step constant; what tells it from chaos is the tangent locked on the top Hessian eigenvector,
+        // which GdFateFinder checks (|u·e_max| ≥ ALIGNED at most checks: no chaos)
+        DataSet data = DataSet.generate(ONE, 100, 0.01, 0.5, 1);
+        SquaredLoss loss = SquaredLoss.empirical(data);
+        double[] min = new CriticalPointSolver(loss, 1e-14, 200).solve(new double[] {1.25, 0.87}).theta();
+        Spectrum sp = Spectrum.of(loss.hessian(min));
+        double eta = 2.001 / sp.values()[1];
+        Lyapunov l = new Lyapunov(loss, eta, 2);
+        for (int s = 0; s < Lyapunov.MIN_WINDOWS * Lyapunov.WINDOW; s++) l.step(min, 1e-3);
+        Lyapunov.Estimate e = l.estimate();
+        assertEquals(Math.log(eta * sp.values()[1] - 1), e.exponent(), 2.0 / (Lyapunov.MIN_WINDOWS * Lyapunov.WINDOW));
+        assertTrue(e.chaotic(), "the estimate alone would say chaos: " + e.describe());
+        assertTrue(Math.abs(Vectors.dot(l.direction(), sp.vector(1))) >= GdFateFinder.ALIGNED, "the tangent is on the top eigenvector");
+    }
+
+    @Test
     void alongAChaoticOrbitTheEstimateMatchesTheFullHessianAndConverges() {
         DataSet data = DataSet.generate(ONE, 100, 0.1, 1.0, 1);
         SquaredLoss loss = SquaredLoss.empirical(data);
