@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import saddlesweep.bench.BatchBench;
 import saddlesweep.bench.BenchSettings;
 import saddlesweep.bench.KernelBench;
 import saddlesweep.bench.KernelTiming;
@@ -206,8 +207,8 @@ public final class BenchCommand implements Callable<Integer> {
                 + " E at records: train --no-polish); gd+checks: the same with the Newton-finish check at each record"
                 + " (train, sweep)" + (withC ? "; c: scripts/gd_reference.c (" + CReferenceBench.FLAGS + "), c/gd: how many"
                 + " times faster the product's loop is" : ""));
-        out.printf("%7s %3s %10s %10s %10s %10s %10s %13s %14s %8s%s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
-                "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop",
+        out.printf("%7s %3s %10s %10s %10s %10s %10s %10s %10s %10s %13s %14s %8s%s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
+                "loop_ns", "gd_ns", "batch1_ns", "batch4_ns", "batch8_ns", "gd+checks_ns", "scalar/vector", "gd/loop",
                 withNumpy ? String.format(" %10s %9s", "numpy_ns", "numpy/gd") : "",
                 withC ? String.format(" %10s %9s", "c_ns", "c/gd") : "");
         out.flush();
@@ -222,9 +223,12 @@ public final class BenchCommand implements Callable<Integer> {
                 double speed = vector ? vns : sc.median();
                 double lns = ProductBench.timeLoop(n, h, s, speed).median();
                 double pns = ProductBench.time(n, h, s, speed, false).median();
+                double b1 = vector ? BatchBench.time(n, h, 1, s).median() : Double.NaN;
+                double b4 = vector ? BatchBench.time(n, h, 4, s).median() : Double.NaN;
+                double b8 = vector ? BatchBench.time(n, h, 8, s).median() : Double.NaN;
                 double cns = ProductBench.time(n, h, s, speed, true).median();
-                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %8.3f",
-                        n, h, sc.median(), dns, vns, lns, pns, cns, sc.median() / vns, pns / lns));
+                StringBuilder line = new StringBuilder(String.format("%7d %3d %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %10.3f %13.3f %14.2f %8.3f",
+                        n, h, sc.median(), dns, vns, lns, pns, b1, b4, b8, cns, sc.median() / vns, pns / lns));
                 if (withNumpy) {   // timed right after the Java kernels: a shared machine's load changes slowly
                     ReferenceRun.Result np = NumpyBench.run(numpyScript, python, one(s, n, h, s.reps(), s.repMillis()));
                     Double nns = np.get(n, h);
