@@ -25,7 +25,7 @@ import saddlesweep.model.DataSet;
  * </pre>
  * With 8 lanes and H ≥ 2 the last two units take passes 1, 2 and 3 in one loop ({@link #lastPair}: their
  * partial sums in registers, r and ρ stored only for the earlier units' pass 3; at H = 2 the whole step is that
- * one loop); each lane's operations and their order are unchanged, so are the bits. A last-pair unit whose tanh
+ * one loop, at H = 1 {@link #lastOne}); each lane's operations and their order are unchanged, so are the bits. A last-pair unit whose tanh
  * is taken directly gets it in a loop of its own first ({@link #fillDirect}).
  * The updates cost about 11 vector operations per sample and unit instead of 18 for the direct tanh; with
  * K = {@value TanhRefresh#DEFAULT_EVERY} the direct one runs at least every K-th call. A kernel built with
@@ -106,7 +106,14 @@ public final class VectorKernel implements GradientKernel {
         double inv = 1.0 / n;
         double loss;
         int rest = h;                                            // units left for pass 3
-        if (h >= 2 && LANES == WIDTH) {
+        if (h == 1 && LANES == WIDTH) {
+            double d = refresh.delta(0, theta[0], all);
+            if (Double.isNaN(d)) fillDirect(-2.0 * theta[0], 0);
+            loss = lastOne(d, theta[1]);
+            grad[1] = sum(laneV, 0) * inv;
+            grad[0] = theta[1] * sum(laneW, 0) * inv;
+            rest = 0;
+        } else if (h >= 2 && LANES == WIDTH) {
             for (int i = 0; i < h - 2; i++) {
                 double d = refresh.delta(i, theta[i], all);
                 if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
@@ -222,7 +229,7 @@ public final class VectorKernel implements GradientKernel {
     }
 
     /**
-     * Passes 1, 2 and 3 in one for the last two units a = H − 2 and b = H − 1 (8 lanes only): t_a and t_b (updated
+     * Passes 1, 2 and 3 in one loop for the last two units a = H − 2 and b = H − 1 (8 lanes only): t_a and t_b (updated
      * by Δw = da, db, or, when NaN, as stored by {@link #fillDirect}), f = [f +] v_a t_a + v_b t_b, r = f − y,
      * ρ = r x, and the partial sums of r², r t and ρ (1 − t²) of both units in registers (into laneV/laneW at 0
      * and 8). The operations of each lane are those of the unit-by-unit passes, in the same order, so the bits
@@ -271,6 +278,32 @@ public final class VectorKernel implements GradientKernel {
         accWa.intoArray(laneW, 0);
         accVb.intoArray(laneV, WIDTH);
         accWb.intoArray(laneW, WIDTH);
+        accL.intoArray(laneL, 0);
+        return sum(laneL, 0);
+    }
+
+    /** {@link #lastPair} for H = 1: the whole step in one loop. Returns S_L. */
+    private double lastOne(double d, double v) {
+        boolean up = !Double.isNaN(d);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector accL = DoubleVector.zero(SPECIES);
+        DoubleVector accV = accL;
+        DoubleVector accW = accL;
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector tk = DoubleVector.fromArray(SPECIES, t, k);
+            if (up) {
+                tk = VectorTanh.addStep(tk, xk.mul(d));
+                tk.intoArray(t, k);
+            }
+            DoubleVector r = tk.mul(v).sub(DoubleVector.fromArray(SPECIES, y, k));             // r = v t − y
+            DoubleVector rho = r.mul(xk);                                                      // ρ = r x
+            accL = r.fma(r, accL);                                                             // r²
+            accV = r.fma(tk, accV);                                                            // r t
+            accW = rho.fma(tk.neg().fma(tk, one), accW);                                       // ρ (1 − t²)
+        }
+        accV.intoArray(laneV, 0);
+        accW.intoArray(laneW, 0);
         accL.intoArray(laneL, 0);
         return sum(laneL, 0);
     }
