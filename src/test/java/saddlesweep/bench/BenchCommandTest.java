@@ -15,9 +15,9 @@ import saddlesweep.cli.Main;
 class BenchCommandTest {
 
     /** N, H, then scalar, direct, vector, loop, gd, gd+checks, scalar/vector, gd/loop [, numpy, numpy/gd]. */
-    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)((\\s+[0-9.]+){8})(\\s+([0-9.]+|NaN)\\s+([0-9.]+|NaN))?\\s*$");
+    private static final Pattern ROW = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)((\\s+[0-9.]+){11})(\\s+([0-9.]+|NaN)\\s+([0-9.]+|NaN))?\\s*$");
 
-    /** The 8 Java figures of a row. */
+    /** The 11 Java figures of a row. */
     static double[] figures(java.util.regex.Matcher m) {
         return java.util.Arrays.stream(m.group(3).trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
     }
@@ -50,7 +50,7 @@ class BenchCommandTest {
         Run r = bench("--quick", "--reps", "2", "--rep-ms", "5", "--warmup-ms", "20");
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.contains("ns per sample·unit·step"), r.out);
-        for (String col : new String[]{"scalar_ns", "direct_ns", "vector_ns", "loop_ns", "gd_ns", "gd+checks_ns", "scalar/vector", "gd/loop"}) {
+        for (String col : new String[]{"scalar_ns", "direct_ns", "vector_ns", "loop_ns", "gd_ns", "batch1_ns", "batch4_ns", "batch8_ns", "gd+checks_ns", "scalar/vector", "gd/loop"}) {
             assertTrue(r.out.contains(col), col + " in " + r.out);
         }
         List<String> rows = rows(r.out);
@@ -60,8 +60,8 @@ class BenchCommandTest {
             assertTrue(m.matches());
             double[] f = figures(m);
             for (double v : f) assertTrue(v > 0, row);
-            assertEquals(f[0] / f[2], f[6], 0.01 * f[6] + 0.01, "scalar/vector is the ratio of its columns: " + row);
-            assertEquals(f[4] / f[3], f[7], 0.01 * f[7] + 0.001, "gd/loop is the ratio of its columns: " + row);
+            assertEquals(f[0] / f[2], f[9], 0.01 * f[9] + 0.01, "scalar/vector is the ratio of its columns: " + row);
+            assertEquals(f[4] / f[3], f[10], 0.01 * f[10] + 0.001, "gd/loop is the ratio of its columns: " + row);
         }
     }
 
