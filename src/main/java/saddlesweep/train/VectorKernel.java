@@ -23,10 +23,6 @@ import saddlesweep.model.DataSet;
  *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)                 (units in pairs: r and ρ loaded once per pair)
  *   L = S_L / 2N,  ∂L/∂v_i = S_v,i / N,  ∂L/∂w_i = v_i S_w,i / N
  * </pre>
- * With 8 lanes and H ≥ 2 the last two units take passes 1, 2 and 3 in one loop ({@link #lastPair}: their
- * partial sums in registers, r and ρ stored only for the earlier units' pass 3; at H = 2 the whole step is that
- * one loop, at H = 1 {@link #lastOne}); each lane's operations and their order are unchanged, so are the bits. A last-pair unit whose tanh
- * is taken directly gets it in a loop of its own first ({@link #fillDirect}).
  * The updates cost about 11 vector operations per sample and unit instead of 18 for the direct tanh; with
  * K = {@value TanhRefresh#DEFAULT_EVERY} the direct one runs at least every K-th call. A kernel built with
  * K = 1 is the direct kernel (the bits of every call then depend on that call's θ alone).
@@ -103,52 +99,24 @@ public final class VectorKernel implements GradientKernel {
         if (h < 1) throw new IllegalArgumentException("θ must hold at least one unit, got length " + theta.length);
         if (t.length != h * padded) t = new double[h * padded];
         boolean all = refresh.start(h);
-        double inv = 1.0 / n;
-        double loss;
-        int rest = h;                                            // units left for pass 3
-        if (h == 1 && LANES == WIDTH) {
-            double d = refresh.delta(0, theta[0], all);
-            if (Double.isNaN(d)) fillDirect(-2.0 * theta[0], 0);
-            loss = lastOne(d, theta[1]);
-            grad[1] = sum(laneV, 0) * inv;
-            grad[0] = theta[1] * sum(laneW, 0) * inv;
-            rest = 0;
-        } else if (h >= 2 && LANES == WIDTH) {
-            for (int i = 0; i < h - 2; i++) {
-                double d = refresh.delta(i, theta[i], all);
-                if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
-                else unitUpdate(d, theta[h + i], i);
-            }
-            int a = h - 2;
-            double da = refresh.delta(a, theta[a], all);
-            double db = refresh.delta(a + 1, theta[a + 1], all);
-            if (Double.isNaN(da)) fillDirect(-2.0 * theta[a], a);
-            if (Double.isNaN(db)) fillDirect(-2.0 * theta[a + 1], a + 1);
-            loss = lastPair(da, db, theta[h + a], theta[h + a + 1], a);
-            grad[h + a] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
-            grad[a] = theta[h + a] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
-            grad[h + a + 1] = sum(laneV, WIDTH) * inv;
-            grad[a + 1] = theta[h + a + 1] * sum(laneW, WIDTH) * inv;
-            rest = a;
-        } else {
-            for (int i = 0; i < h - 1; i++) {
-                double d = refresh.delta(i, theta[i], all);
-                if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
-                else unitUpdate(d, theta[h + i], i);
-            }
-            double d = refresh.delta(h - 1, theta[h - 1], all);
-            loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
-                    : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+        for (int i = 0; i < h - 1; i++) {
+            double d = refresh.delta(i, theta[i], all);
+            if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
+            else unitUpdate(d, theta[h + i], i);
         }
+        double d = refresh.delta(h - 1, theta[h - 1], all);
+        double loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
+                : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+        double inv = 1.0 / n;
         int i = 0;
-        for (; i + 1 < rest; i += 2) {                           // pass 3, units in pairs
+        for (; i + 1 < h; i += 2) {                              // pass 3, units in pairs
             pairGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
             grad[h + i + 1] = sum(laneV, WIDTH) * inv;
             grad[i + 1] = theta[h + i + 1] * sum(laneW, WIDTH) * inv;
         }
-        if (i < rest) {                                          // and the last one if their count is odd
+        if (i < h) {                                             // and the last one if H is odd
             unitGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;
@@ -218,94 +186,6 @@ public final class VectorKernel implements GradientKernel {
             acc = residual(i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k)), xk, k, acc);
         }
         return lossSum(acc);
-    }
-
-    /** t_i at every sample taken directly (tanh of x·(−2w_i)), stored for {@link #lastPair}. */
-    private void fillDirect(double w2, int i) {
-        int base = i * padded;
-        for (int k = 0; k < padded; k += LANES) {
-            VectorTanh.tanhOfMinus2z(DoubleVector.fromArray(SPECIES, x, k).mul(w2)).intoArray(t, base + k);
-        }
-    }
-
-    /**
-     * Passes 1, 2 and 3 in one loop for the last two units a = H − 2 and b = H − 1 (8 lanes only): t_a and t_b (updated
-     * by Δw = da, db, or, when NaN, as stored by {@link #fillDirect}), f = [f +] v_a t_a + v_b t_b, r = f − y,
-     * ρ = r x, and the partial sums of r², r t and ρ (1 − t²) of both units in registers (into laneV/laneW at 0
-     * and 8). The operations of each lane are those of the unit-by-unit passes, in the same order, so the bits
-     * are the same; r and ρ go to memory only when earlier units still need them (H > 2). Returns S_L.
-     */
-    private double lastPair(double da, double db, double va, double vb, int a) {
-        int baseA = a * padded;
-        int baseB = baseA + padded;
-        boolean first = a == 0;
-        boolean upA = !Double.isNaN(da);
-        boolean upB = !Double.isNaN(db);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector vva = DoubleVector.broadcast(SPECIES, va);
-        DoubleVector vvb = DoubleVector.broadcast(SPECIES, vb);
-        DoubleVector accL = DoubleVector.zero(SPECIES);
-        DoubleVector accVa = accL;
-        DoubleVector accWa = accL;
-        DoubleVector accVb = accL;
-        DoubleVector accWb = accL;
-        for (int k = 0; k < padded; k += LANES) {
-            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
-            DoubleVector ta = DoubleVector.fromArray(SPECIES, t, baseA + k);
-            DoubleVector tb = DoubleVector.fromArray(SPECIES, t, baseB + k);
-            if (upA) {
-                ta = VectorTanh.addStep(ta, xk.mul(da));
-                ta.intoArray(t, baseA + k);
-            }
-            if (upB) {
-                tb = VectorTanh.addStep(tb, xk.mul(db));
-                tb.intoArray(t, baseB + k);
-            }
-            DoubleVector fk = first ? ta.mul(va) : ta.fma(vva, DoubleVector.fromArray(SPECIES, f, k));
-            DoubleVector r = tb.fma(vvb, fk).sub(DoubleVector.fromArray(SPECIES, y, k));     // r = f − y
-            DoubleVector rho = r.mul(xk);                                                      // ρ = r x
-            if (!first) {
-                r.intoArray(f, k);
-                rho.intoArray(rx, k);
-            }
-            accL = r.fma(r, accL);                                                             // r²
-            accVa = r.fma(ta, accVa);                                                          // r t
-            accWa = rho.fma(ta.neg().fma(ta, one), accWa);                                     // ρ (1 − t²)
-            accVb = r.fma(tb, accVb);
-            accWb = rho.fma(tb.neg().fma(tb, one), accWb);
-        }
-        accVa.intoArray(laneV, 0);
-        accWa.intoArray(laneW, 0);
-        accVb.intoArray(laneV, WIDTH);
-        accWb.intoArray(laneW, WIDTH);
-        accL.intoArray(laneL, 0);
-        return sum(laneL, 0);
-    }
-
-    /** {@link #lastPair} for H = 1: the whole step in one loop. Returns S_L. */
-    private double lastOne(double d, double v) {
-        boolean up = !Double.isNaN(d);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        DoubleVector accL = DoubleVector.zero(SPECIES);
-        DoubleVector accV = accL;
-        DoubleVector accW = accL;
-        for (int k = 0; k < padded; k += LANES) {
-            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
-            DoubleVector tk = DoubleVector.fromArray(SPECIES, t, k);
-            if (up) {
-                tk = VectorTanh.addStep(tk, xk.mul(d));
-                tk.intoArray(t, k);
-            }
-            DoubleVector r = tk.mul(v).sub(DoubleVector.fromArray(SPECIES, y, k));             // r = v t − y
-            DoubleVector rho = r.mul(xk);                                                      // ρ = r x
-            accL = r.fma(r, accL);                                                             // r²
-            accV = r.fma(tk, accV);                                                            // r t
-            accW = rho.fma(tk.neg().fma(tk, one), accW);                                       // ρ (1 − t²)
-        }
-        accV.intoArray(laneV, 0);
-        accW.intoArray(laneW, 0);
-        accL.intoArray(laneL, 0);
-        return sum(laneL, 0);
     }
 
     /**
