@@ -7,11 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
 import saddlesweep.model.DataSet;
 
 /**
- * L_N and ∇L_N for several runs of one data set (same x, y; each run its own θ and H) in one sample-major pass:
- * for each vector of samples, x and y are loaded once, and for each run all units are done at once — tanh
- * (direct or by the addition formula, as the run's own {@link TanhRefresh} says), f, r = f − y, ρ = r x and the
- * partial sums of r², r t_i and ρ (1 − t_i²). Nothing of f, r or ρ goes to memory, and the runs' dependency
- * chains (the division, the sums, the next step's θ) are independent, so the CPU overlaps them.
+ * L_N and ∇L_N for several runs of one data set (same x, y; each run its own θ and H) in one call: each run's
+ * direct tanh values first (as the run's own {@link TanhRefresh} says), then per run one loop over the samples
+ * that does all units at once — tanh by the addition formula, f, r = f − y, ρ = r x and the partial sums of r²,
+ * r t_i and ρ (1 − t_i²); nothing of f, r or ρ goes to memory. (A sample-major order, runs inside the loop over
+ * samples so that x and y are loaded once, measured no faster; neither is faster than {@link VectorKernel} on
+ * JDK 17's C2, see docs/performance.md, so the sweep does not use this class; the bench times it.)
  *
  * <p><b>Same bits as {@link VectorKernel}</b>, run by run, whatever runs share a call: each run's operations
  * are those of the single-run kernel, lane by lane and in the same order (f = v_0 t_0, then fma in unit order;
@@ -115,7 +116,8 @@ public final class BatchKernel {
     }
 
     /**
-     * One run at samples k..k+LANES−1: every unit's t_i (stored), then f, r, ρ and the partial sums. No vector
+     * One run, one loop over the samples: at each vector of samples every unit's t_i (stored), then f, r, ρ and
+     * the partial sums. No vector
      * crosses a method boundary that C2 may not inline across (a vector argument of a call not inlined is boxed),
      * and the direct tanh is not here (C2's node budget would leave the update or the tanh as a call).
      */
@@ -125,28 +127,28 @@ public final class BatchKernel {
         double[] t = r.t;
         double[] acc = r.acc;
         for (int k = 0; k < padded; k += LANES) {
-        DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
-        for (int i = 0; i < h; i++) {                      // t_i updated by b = Δw_i x (direct ones are done), tanh of x·(−2w_i), or updated by b = Δw_i x
-            double d = r.delta[i];
-            int at = i * padded + k;
-            if (!Double.isNaN(d)) VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, at), xk.mul(d)).intoArray(t, at);
-        }
-        DoubleVector f = DoubleVector.fromArray(SPECIES, t, k).mul(th[h]);                       // f = v_0 t_0
-        for (int i = 1; i < h; i++) {
-            f = DoubleVector.fromArray(SPECIES, t, i * padded + k).fma(DoubleVector.broadcast(SPECIES, th[h + i]), f);
-        }
-        DoubleVector res = f.sub(DoubleVector.fromArray(SPECIES, y, k));                         // r = f − y
-        DoubleVector rho = res.mul(xk);                                                           // ρ = r x
-        int lane = k & (WIDTH - 1);
-        res.fma(res, DoubleVector.fromArray(SPECIES, acc, lane)).intoArray(acc, lane);           // S_L += r²
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        for (int i = 0; i < h; i++) {
-            DoubleVector ti = DoubleVector.fromArray(SPECIES, t, i * padded + k);
-            int v = WIDTH * (1 + i) + lane;
-            int w = WIDTH * (1 + h + i) + lane;
-            res.fma(ti, DoubleVector.fromArray(SPECIES, acc, v)).intoArray(acc, v);              // S_v,i += r t
-            rho.fma(ti.neg().fma(ti, one), DoubleVector.fromArray(SPECIES, acc, w)).intoArray(acc, w); // ρ (1 − t²)
-        }
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            for (int i = 0; i < h; i++) {                      // t_i updated by b = Δw_i x (direct ones are done)
+                double d = r.delta[i];
+                int at = i * padded + k;
+                if (!Double.isNaN(d)) VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, at), xk.mul(d)).intoArray(t, at);
+            }
+            DoubleVector f = DoubleVector.fromArray(SPECIES, t, k).mul(th[h]);                       // f = v_0 t_0
+            for (int i = 1; i < h; i++) {
+                f = DoubleVector.fromArray(SPECIES, t, i * padded + k).fma(DoubleVector.broadcast(SPECIES, th[h + i]), f);
+            }
+            DoubleVector res = f.sub(DoubleVector.fromArray(SPECIES, y, k));                         // r = f − y
+            DoubleVector rho = res.mul(xk);                                                           // ρ = r x
+            int lane = k & (WIDTH - 1);
+            res.fma(res, DoubleVector.fromArray(SPECIES, acc, lane)).intoArray(acc, lane);           // S_L += r²
+            DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+            for (int i = 0; i < h; i++) {
+                DoubleVector ti = DoubleVector.fromArray(SPECIES, t, i * padded + k);
+                int v = WIDTH * (1 + i) + lane;
+                int w = WIDTH * (1 + h + i) + lane;
+                res.fma(ti, DoubleVector.fromArray(SPECIES, acc, v)).intoArray(acc, v);              // S_v,i += r t
+                rho.fma(ti.neg().fma(ti, one), DoubleVector.fromArray(SPECIES, acc, w)).intoArray(acc, w); // ρ (1 − t²)
+            }
         }
     }
 
