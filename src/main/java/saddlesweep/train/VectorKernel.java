@@ -23,6 +23,11 @@ import saddlesweep.model.DataSet;
  *   3. S_v,i += r t_i,  S_w,i += ρ (1 − t_i²)                 (units in pairs: r and ρ loaded once per pair)
  *   L = S_L / 2N,  ∂L/∂v_i = S_v,i / N,  ∂L/∂w_i = v_i S_w,i / N
  * </pre>
+ * With 8 lanes and H ≥ 2 the last two units take passes 1, 2 and 3 in one loop ({@link #lastPair}: their
+ * partial sums in registers, r and ρ stored for the earlier units' pass 3; at H = 2 the whole step is that
+ * one loop, at H = 1 {@link #lastPair}; a unit of theirs taken directly gets its tanh in a loop of its own
+ * first, {@link #fillDirect}, and a step of 0); each lane's operations and their order are unchanged, so are the
+ * bits (up to the sign of a zero t, which nothing downstream can see).
  * The updates cost about 11 vector operations per sample and unit instead of 18 for the direct tanh; with
  * K = {@value TanhRefresh#DEFAULT_EVERY} the direct one runs at least every K-th call. A kernel built with
  * K = 1 is the direct kernel (the bits of every call then depend on that call's θ alone).
@@ -46,8 +51,10 @@ public final class VectorKernel implements GradientKernel {
     private final double[] laneL = new double[WIDTH];
     private final double[] laneV = new double[2 * WIDTH];
     private final double[] laneW = new double[2 * WIDTH];
+    private final double[] negativeZeros;
     private final TanhRefresh refresh;
     private double[] t = new double[0];
+    private double[] delta = new double[0];
 
     public VectorKernel(DataSet data) {
         this(data, TanhRefresh.DEFAULT_EVERY);
@@ -61,6 +68,8 @@ public final class VectorKernel implements GradientKernel {
         this.y = java.util.Arrays.copyOf(data.y(), padded);
         this.f = new double[padded];
         this.rx = new double[padded];
+        this.negativeZeros = new double[padded];
+        java.util.Arrays.fill(negativeZeros, -0.0);
         this.refresh = new TanhRefresh(refreshEvery, data.x());
     }
 
@@ -98,25 +107,47 @@ public final class VectorKernel implements GradientKernel {
         int h = theta.length / 2;
         if (h < 1) throw new IllegalArgumentException("θ must hold at least one unit, got length " + theta.length);
         if (t.length != h * padded) t = new double[h * padded];
+        if (delta.length != h) delta = new double[h];
         boolean all = refresh.start(h);
-        for (int i = 0; i < h - 1; i++) {
-            double d = refresh.delta(i, theta[i], all);
-            if (Double.isNaN(d)) unitForward(-2.0 * theta[i], theta[h + i], i);
-            else unitUpdate(d, theta[h + i], i);
+        for (int i = 0; i < h; i++) delta[i] = refresh.delta(i, theta[i], all);
+        int fused = LANES == WIDTH ? Math.min(h, 2) : 0;         // last units done in one loop
+        for (int i = h - fused; i < h; i++) {                    // a direct one: tanh first, then a zero step
+            if (Double.isNaN(delta[i])) {
+                fillDirect(-2.0 * theta[i], i);
+                delta[i] = 0.0;
+            }
         }
-        double d = refresh.delta(h - 1, theta[h - 1], all);
-        double loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
-                : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+        for (int i = 0; i < h - Math.max(fused, 1); i++) {       // pass 1 unit by unit
+            if (Double.isNaN(delta[i])) unitForward(-2.0 * theta[i], theta[h + i], i);
+            else unitUpdate(delta[i], theta[h + i], i);
+        }
         double inv = 1.0 / n;
+        double loss;
+        int rest = h - fused;                                    // units left for pass 3
+        if (fused == 0) {                                        // the last unit with pass 2
+            double d = delta[h - 1];
+            loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
+                    : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+        } else {
+            int a = rest;
+            loss = fused == 2 ? lastPair(delta[a], delta[a + 1], theta[h + a], theta[h + a + 1], a)
+                    : lastOne(delta[0], theta[1]);
+            grad[h + a] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
+            grad[a] = theta[h + a] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
+            if (fused == 2) {
+                grad[h + a + 1] = sum(laneV, WIDTH) * inv;
+                grad[a + 1] = theta[h + a + 1] * sum(laneW, WIDTH) * inv;
+            }
+        }
         int i = 0;
-        for (; i + 1 < h; i += 2) {                              // pass 3, units in pairs
+        for (; i + 1 < rest; i += 2) {                           // pass 3, units in pairs
             pairGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;                   // ∂L/∂v_i = S_v,i / N
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;        // ∂L/∂w_i = v_i S_w,i / N
             grad[h + i + 1] = sum(laneV, WIDTH) * inv;
             grad[i + 1] = theta[h + i + 1] * sum(laneW, WIDTH) * inv;
         }
-        if (i < h) {                                             // and the last one if H is odd
+        if (i < rest) {                                          // and the last one if their count is odd
             unitGradient(i);
             grad[h + i] = sum(laneV, 0) * inv;
             grad[i] = theta[h + i] * sum(laneW, 0) * inv;
@@ -186,6 +217,89 @@ public final class VectorKernel implements GradientKernel {
             acc = residual(i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k)), xk, k, acc);
         }
         return lossSum(acc);
+    }
+
+    /**
+     * t_i at every sample taken directly (tanh of x·(−2w_i)), for {@link #lastPair} and {@link #lastPair}, which
+     * then step it by Δw = 0: addStep(t, ±0) = (t ± 0)/(1 ± 0·t) is t (only the sign of a zero t may change,
+     * which no sum and no later update can see).
+     */
+    private void fillDirect(double w2, int i) {
+        int base = i * padded;
+        for (int k = 0; k < padded; k += LANES) {
+            VectorTanh.tanhOfMinus2z(DoubleVector.fromArray(SPECIES, x, k).mul(w2)).intoArray(t, base + k);
+        }
+    }
+
+    /**
+     * Passes 1, 2 and 3 in one loop for the last two units a = H − 2 and b = H − 1 (8 lanes only), stepped by the
+     * addition formula (a unit taken directly at this call is stored first by {@link #fillDirect}, and stepped by
+     * 0): t_a, t_b, f = f_in + v_a t_a + v_b t_b (f_in = f, or −0 when a = 0: fma(t, v, −0) is t·v to the bit,
+     * signed zeros included), r = f − y, ρ = r x (stored for the earlier units' pass 3), and the
+     * partial sums of r², r t and ρ (1 − t²) of both units in registers (into laneV/laneW at 0 and 8). Each lane's
+     * operations are those of the unit-by-unit passes in the same order, so the bits are the same. The loop has no
+     * branch and merges no vectors: a vector merged from two paths (a φ of DoubleVector) can cost C2 its
+     * intrinsics (the Java fallbacks, 10× slower), as it did when this loop branched on the direct tanh; and it is
+     * a method of its own, above C2's inlining size, next to {@link #lastOne} (with both loops in one method C2's
+     * node budget left the pair's addStep a call on boxed vectors; KernelAllocationTest). Returns S_L.
+     */
+    private double lastPair(double da, double db, double va, double vb, int a) {
+        int baseA = a * padded;
+        int baseB = baseA + padded;
+        double[] fIn = a == 0 ? negativeZeros : f;
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector vva = DoubleVector.broadcast(SPECIES, va);
+        DoubleVector vvb = DoubleVector.broadcast(SPECIES, vb);
+        DoubleVector accL = DoubleVector.zero(SPECIES);
+        DoubleVector accVa = accL;
+        DoubleVector accWa = accL;
+        DoubleVector accVb = accL;
+        DoubleVector accWb = accL;
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector ta = VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, baseA + k), xk.mul(da));
+            DoubleVector tb = VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, baseB + k), xk.mul(db));
+            ta.intoArray(t, baseA + k);
+            tb.intoArray(t, baseB + k);
+            DoubleVector fk = ta.fma(vva, DoubleVector.fromArray(SPECIES, fIn, k));
+            DoubleVector r = tb.fma(vvb, fk).sub(DoubleVector.fromArray(SPECIES, y, k));     // r = f − y
+            DoubleVector rho = r.mul(xk);                                                      // ρ = r x
+            r.intoArray(f, k);
+            rho.intoArray(rx, k);
+            accL = r.fma(r, accL);                                                             // r²
+            accVa = r.fma(ta, accVa);                                                          // r t
+            accWa = rho.fma(ta.neg().fma(ta, one), accWa);                                     // ρ (1 − t²)
+            accVb = r.fma(tb, accVb);
+            accWb = rho.fma(tb.neg().fma(tb, one), accWb);
+        }
+        accVa.intoArray(laneV, 0);
+        accWa.intoArray(laneW, 0);
+        accVb.intoArray(laneV, WIDTH);
+        accWb.intoArray(laneW, WIDTH);
+        accL.intoArray(laneL, 0);
+        return sum(laneL, 0);
+    }
+
+    /** {@link #lastPair} for H = 1: the whole step in one loop. Returns S_L. */
+    private double lastOne(double da, double va) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector accL = DoubleVector.zero(SPECIES);
+        DoubleVector accV = accL;
+        DoubleVector accW = accL;
+        for (int k = 0; k < padded; k += LANES) {
+            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
+            DoubleVector tk = VectorTanh.addStep(DoubleVector.fromArray(SPECIES, t, k), xk.mul(da));
+            tk.intoArray(t, k);
+            DoubleVector r = tk.mul(va).sub(DoubleVector.fromArray(SPECIES, y, k));             // r = v t − y
+            DoubleVector rho = r.mul(xk);                                                      // ρ = r x
+            accL = r.fma(r, accL);                                                             // r²
+            accV = r.fma(tk, accV);                                                            // r t
+            accW = rho.fma(tk.neg().fma(tk, one), accW);                                       // ρ (1 − t²)
+        }
+        accV.intoArray(laneV, 0);
+        accW.intoArray(laneW, 0);
+        accL.intoArray(laneL, 0);
+        return sum(laneL, 0);
     }
 
     /**
