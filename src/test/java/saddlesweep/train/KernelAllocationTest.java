@@ -2,11 +2,7 @@ package saddlesweep.train;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +11,19 @@ import org.junit.jupiter.api.Test;
  * operation as a call to its Java fallback (a compilation past its node budget, or a vector merged from two
  * paths), every vector is boxed — the kernel allocates on every call and runs 5–10× slower. Allocation is what
  * this test measures (not time), in a child JVM ({@link KernelAllocationProbe}) warmed as a sweep's executor is:
- * GD steps at N = 50, H = 1, 2, 3 must allocate nothing once compiled.
+ * GD steps at N = 50, H = 1, 2, 3 must allocate nothing once compiled (the kernel before the fused last units:
+ * 66 bytes per step, its direct steps boxed).
  *
- * <p>A child, because this JVM is not a sweep's: other tests call {@link VectorTanh} with 2-, 4- and 8-lane
- * vectors, and with that profile C2 boxes even the kernel before the fused passes (measured: 4 375 bytes per
- * step at H = 1), which no executor ever sees (it uses one lane width).
+ * <p>A child, because a test JVM need not be like an executor: calls of {@link VectorTanh} with 2-, 4- and
+ * 8-lane vectors (now in a child of their own, {@link LaneWidthProbe}) leave profiles with which C2 boxes both
+ * kernels (measured: 4 138–4 375 bytes per step at H = 1), which no executor meets (one lane width).
  */
 class KernelAllocationTest {
 
     @Test
-    void gdStepsAllocateNothingInAJvmWarmedLikeAnExecutor() throws IOException, InterruptedException {
+    void gdStepsAllocateNothingInAJvmWarmedLikeAnExecutor() throws Exception {
         if (!Kernels.vectorApiPresent()) return;   // the twin has no vectors to box
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(List.of(java, "--add-modules=jdk.incubator.vector", "-Xmx512m", "-cp", cp,
-                KernelAllocationProbe.class.getName())).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe did not finish");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
+        String out = ChildJvm.run(KernelAllocationProbe.class);
         List<String> lines = out.lines().filter(l -> l.startsWith("H ")).toList();
         assertEquals(3, lines.size(), out);
         for (String l : lines) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.math.BigDecimal;
 import java.util.Random;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.Teacher;
@@ -54,26 +52,11 @@ class TanhUpdateTest {
         assertTrue(worst <= 3.0, "worst " + worst);
     }
 
+    /** In a child JVM: lane-width checks leave C2 profiles that make the kernels box (see {@link ChildJvm}). */
     @Test
-    void vectorLanesHaveTheBitsOfTheScalarUpdate() {
-        Random rnd = new Random(5);
-        for (VectorSpecies<Double> sp : new VectorSpecies[]{DoubleVector.SPECIES_128, DoubleVector.SPECIES_256, DoubleVector.SPECIES_512}) {
-            int l = sp.length();
-            double[] t = new double[l];
-            double[] b = new double[l];
-            double[] out = new double[l];
-            for (int rep = 0; rep < 2000; rep++) {
-                for (int k = 0; k < l; k++) {
-                    t[k] = Math.tanh(4 * rnd.nextGaussian());
-                    b[k] = TanhRefresh.STEP_BOUND * (rnd.nextDouble() * 2 - 1) * (rep % 3 == 0 ? 1e-6 : 1);
-                }
-                VectorTanh.addStep(DoubleVector.fromArray(sp, t, 0), DoubleVector.fromArray(sp, b, 0)).intoArray(out, 0);
-                for (int k = 0; k < l; k++) {
-                    assertEquals(Double.doubleToRawLongBits(KernelTanh.addStep(t[k], b[k])), Double.doubleToRawLongBits(out[k]),
-                            "lanes " + l + ": t=" + t[k] + " b=" + b[k]);
-                }
-            }
-        }
+    void vectorLanesHaveTheBitsOfTheScalarUpdate() throws Exception {
+        if (!Kernels.vectorApiPresent()) return;
+        assertTrue(ChildJvm.run(LaneWidthProbe.class, "addStep").contains("ok"));
     }
 
     /** GD from a small init: the vector kernel and its twin give the same bits at every step, updates included. */

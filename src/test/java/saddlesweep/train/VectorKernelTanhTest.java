@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Random;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
 /** The kernels' tanh: same bits in every lane width and in scalar code, ≤ 2.5 ulp from a 60-digit reference. */
@@ -110,25 +108,20 @@ class VectorKernelTanhTest {
         }
     }
 
-    @Test
-    void everyLaneWidthHasTheScalarBits() {
+    /** The inputs of the lane-width check: 4096 from {@link #inputs}, the first ones special values. */
+    static double[] laneInputs() {
         double[] z = inputs(4096, 2);
         double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
                 -Double.MIN_NORMAL, 1e-300, 19.06, 20, 20.0000001, -700, 1e300, Math.log(2) / 4, 0.55};
         System.arraycopy(specials, 0, z, 0, specials.length);
-        for (VectorSpecies<Double> s : java.util.List.of(DoubleVector.SPECIES_64, DoubleVector.SPECIES_128,
-                DoubleVector.SPECIES_256, DoubleVector.SPECIES_512, DoubleVector.SPECIES_PREFERRED)) {
-            double[] out = new double[z.length];
-            for (int rep = 0; rep < 3; rep++) {   // later repetitions run in compiled code
-                for (int k = 0; k < z.length; k += s.length()) {
-                    VectorTanh.tanh(DoubleVector.fromArray(s, z, k)).intoArray(out, k);
-                }
-                for (int k = 0; k < z.length; k++) {
-                    assertEquals(Double.doubleToRawLongBits(KernelTanh.tanh(z[k])), Double.doubleToRawLongBits(out[k]),
-                            "lane bits differ at z = " + z[k] + " with " + s);
-                }
-            }
-        }
+        return z;
+    }
+
+    /** In a child JVM ({@link LaneWidthProbe}): lane-width checks leave C2 profiles that make the kernels box. */
+    @Test
+    void everyLaneWidthHasTheScalarBits() throws Exception {
+        if (!Kernels.vectorApiPresent()) return;
+        assertTrue(ChildJvm.run(LaneWidthProbe.class, "tanh").contains("ok"));
     }
 
     @Test
