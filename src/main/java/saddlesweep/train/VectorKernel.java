@@ -25,7 +25,7 @@ import saddlesweep.model.DataSet;
  * </pre>
  * With 8 lanes and H ≥ 2 the last two units take passes 1, 2 and 3 in one loop ({@link #lastPair}: their
  * partial sums in registers, r and ρ stored for the earlier units' pass 3; at H = 2 the whole step is that
- * one loop, at H = 1 {@link #lastPair}; a unit of theirs taken directly gets its tanh in a loop of its own
+ * one loop, at H = 1 {@link #lastOne}; a unit of theirs taken directly gets its tanh in a loop of its own
  * first, {@link #fillDirect}, and a step of 0); each lane's operations and their order are unchanged, so are the
  * bits (up to the sign of a zero t, which nothing downstream can see).
  * The updates cost about 11 vector operations per sample and unit instead of 18 for the direct tanh; with
@@ -220,7 +220,7 @@ public final class VectorKernel implements GradientKernel {
     }
 
     /**
-     * t_i at every sample taken directly (tanh of x·(−2w_i)), for {@link #lastPair} and {@link #lastPair}, which
+     * t_i at every sample taken directly (tanh of x·(−2w_i)), for {@link #lastPair} and {@link #lastOne}, which
      * then step it by Δw = 0: addStep(t, ±0) = (t ± 0)/(1 ± 0·t) is t (only the sign of a zero t may change,
      * which no sum and no later update can see).
      */
