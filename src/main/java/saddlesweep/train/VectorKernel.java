@@ -124,10 +124,13 @@ public final class VectorKernel implements GradientKernel {
         double inv = 1.0 / n;
         double loss;
         int rest = h - fused;                                    // units left for pass 3
-        if (fused == 0) {                                        // the last unit with pass 2
+        if (fused == 0) {                                        // the last unit with pass 2 (fewer than 8 lanes)
             double d = delta[h - 1];
-            loss = Double.isNaN(d) ? lastUnitForward(-2.0 * theta[h - 1], theta[2 * h - 1], h - 1)
-                    : lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+            if (Double.isNaN(d)) {                               // as in the fused passes: tanh first, a zero step
+                fillDirect(-2.0 * theta[h - 1], h - 1);
+                d = 0.0;
+            }
+            loss = lastUnitUpdate(d, theta[2 * h - 1], h - 1);
         } else {
             int a = rest;
             loss = fused == 2 ? lastPair(delta[a], delta[a + 1], theta[h + a], theta[h + a + 1], a)
@@ -171,24 +174,6 @@ public final class VectorKernel implements GradientKernel {
     }
 
     /**
-     * Pass 1 for the last unit i = H − 1 fused with pass 2: t_i and f as in {@link #unitForward}, then r = f − y
-     * (kept in f), ρ = r x, and returns S_L = Σ r² in the fixed order (sample n into partial sum n mod 8).
-     */
-    private double lastUnitForward(double w2, double v, int i) {
-        int base = i * padded;
-        DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
-        DoubleVector acc = DoubleVector.zero(SPECIES);           // the partial sums, when LANES == WIDTH
-        java.util.Arrays.fill(laneL, 0.0);
-        for (int k = 0; k < padded; k += LANES) {
-            DoubleVector xk = DoubleVector.fromArray(SPECIES, x, k);
-            DoubleVector ti = VectorTanh.tanhOfMinus2z(xk.mul(w2));
-            ti.intoArray(t, base + k);
-            acc = residual(i == 0 ? ti.mul(v) : ti.fma(vv, DoubleVector.fromArray(SPECIES, f, k)), xk, k, acc);
-        }
-        return lossSum(acc);
-    }
-
-    /**
      * Pass 1 for unit i by the addition formula: t_i ← tanh(w_i x) from the stored t_i = tanh((w_i − d) x), with
      * b = d·x (see {@link VectorTanh#addStep}); f = v_i t_i (i = 0) or f + v_i t_i.
      */
@@ -204,7 +189,12 @@ public final class VectorKernel implements GradientKernel {
         }
     }
 
-    /** {@link #unitUpdate} for the last unit, fused with pass 2 as in {@link #lastUnitForward}. */
+    /**
+     * Pass 1 for the last unit i = H − 1 by the addition formula, fused with pass 2: t_i and f as in
+     * {@link #unitUpdate}, then r = f − y (kept in f), ρ = r x, and returns S_L = Σ r² in the fixed order (sample n
+     * into partial sum n mod 8). Used with fewer than 8 lanes; a direct tanh is stored first by {@link #fillDirect}
+     * and stepped by 0 (the direct tanh and the residual in one loop made C2 box its vectors on 4 lanes).
+     */
     private double lastUnitUpdate(double d, double v, int i) {
         int base = i * padded;
         DoubleVector vv = DoubleVector.broadcast(SPECIES, v);
@@ -220,7 +210,8 @@ public final class VectorKernel implements GradientKernel {
     }
 
     /**
-     * t_i at every sample taken directly (tanh of x·(−2w_i)), for {@link #lastPair} and {@link #lastOne}, which
+     * t_i at every sample taken directly (tanh of x·(−2w_i)), for {@link #lastPair}, {@link #lastOne} and
+     * {@link #lastUnitUpdate}, which
      * then step it by Δw = 0: addStep(t, ±0) = (t ± 0)/(1 ± 0·t) is t (only the sign of a zero t may change,
      * which no sum and no later update can see).
      */
