@@ -40,7 +40,7 @@ import saddlesweep.train.VectorKernel;
  * {@code --sweep-profile JOB}, a job's runs in this JVM with the CPU per H and phase ({@link SweepProfile}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the GD step (ns per sample·unit·step): ScalarKernel, VectorKernel (direct, default), the product's GD loop [vs numpy]; "
+        description = "Time the GD step (ns per sample·unit·step): ScalarKernel, VectorKernel (direct, default), the product's GD loop, BatchKernel (1, 4, 8 runs) [vs numpy, vs C]; "
                 + "with --spark, sweep throughput on Spark local mode vs a thread pool; with --sweep-profile JOB, where a "
                 + "sweep's CPU goes, per H and phase.")
 public final class BenchCommand implements Callable<Integer> {
@@ -204,7 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("scalar: Math.tanh loop; direct: vector kernel taking tanh directly at every step; vector: the default"
                 + " kernel (tanh updated by the addition formula), the first steps of the run; loop: the default kernel"
                 + " in a bare loop over steps S/10..S of a run; gd: the product's GD loop over the same steps (records,"
-                + " E at records: train --no-polish); gd+checks: the same with the Newton-finish check at each record"
+                + " E at records: train --no-polish); batch1/4/8: BatchKernel, 1, 4 or 8 runs of one data set per call (ns per"
+                + " run's sample·unit·step); gd+checks: the same with the Newton-finish check at each record"
                 + " (train, sweep)" + (withC ? "; c: scripts/gd_reference.c (" + CReferenceBench.FLAGS + "), c/gd: how many"
                 + " times faster the product's loop is" : ""));
         out.printf("%7s %3s %10s %10s %10s %10s %10s %10s %10s %10s %13s %14s %8s%s%s%n", "N", "H", "scalar_ns", "direct_ns", "vector_ns",
