@@ -110,14 +110,15 @@ public final class VectorKernel implements GradientKernel {
         if (delta.length != h) delta = new double[h];
         boolean all = refresh.start(h);
         for (int i = 0; i < h; i++) delta[i] = refresh.delta(i, theta[i], all);
-        int fused = LANES == WIDTH ? Math.min(h, 2) : 0;         // last units done in one loop
-        for (int i = h - fused; i < h; i++) {                    // a direct one: tanh first, then a zero step
+        int fused = LANES == WIDTH ? Math.min(h, 2) : 0;         // last units with passes 1-3 in one loop
+        int last = Math.max(fused, 1);                           // last units with pass 2 in their loop
+        for (int i = h - last; i < h; i++) {                     // a direct one: tanh first, then a zero step
             if (Double.isNaN(delta[i])) {
                 fillDirect(-2.0 * theta[i], i);
                 delta[i] = 0.0;
             }
         }
-        for (int i = 0; i < h - Math.max(fused, 1); i++) {       // pass 1 unit by unit
+        for (int i = 0; i < h - last; i++) {                     // pass 1 unit by unit
             if (Double.isNaN(delta[i])) unitForward(-2.0 * theta[i], theta[h + i], i);
             else unitUpdate(delta[i], theta[h + i], i);
         }
@@ -125,12 +126,7 @@ public final class VectorKernel implements GradientKernel {
         double loss;
         int rest = h - fused;                                    // units left for pass 3
         if (fused == 0) {                                        // the last unit with pass 2 (fewer than 8 lanes)
-            double d = delta[h - 1];
-            if (Double.isNaN(d)) {                               // as in the fused passes: tanh first, a zero step
-                fillDirect(-2.0 * theta[h - 1], h - 1);
-                d = 0.0;
-            }
-            loss = lastUnitUpdate(d, theta[2 * h - 1], h - 1);
+            loss = lastUnitUpdate(delta[h - 1], theta[2 * h - 1], h - 1);
         } else {
             int a = rest;
             loss = fused == 2 ? lastPair(delta[a], delta[a + 1], theta[h + a], theta[h + a + 1], a)
