@@ -4,7 +4,7 @@ import saddlesweep.train.BatchKernel;
 
 /**
  * Times GD steps of R runs of one data set advanced together by {@link BatchKernel} (call + each run's update
- * θ ← θ − η ∇L_N): warm-up, then repetitions as in {@link KernelBench}; reports ns per sample·unit·step of one
+ * θ ← θ − η ∇L_N): warm-up, then repetitions ({@link KernelBench#repeat}); reports ns per sample·unit·step of one
  * run, i.e. the repetition's time over (R · steps · N · H). The runs start at the bench start scaled by
  * 1, 1.01, 1.02, … (distinct runs of the same data).
  */
@@ -21,25 +21,8 @@ public final class BatchBench {
         BatchKernel.Member[] members = new BatchKernel.Member[runs];
         for (int r = 0; r < runs; r++) members[r] = kernel.member(hidden);
         long batch = Math.max(1, 200_000L / ((long) n * hidden * runs));
-        start(members);
-        long until = System.nanoTime() + s.warmupMillis() * 1_000_000L;
-        while (System.nanoTime() < until) steps(kernel, members, batch);
-        double[] ns = new double[s.reps()];
-        long[] counts = new long[s.reps()];
-        for (int rep = 0; rep < s.reps(); rep++) {
-            start(members);
-            long t0 = KernelBench.now(s.cpuClock());
-            long done = 0;
-            long elapsed;
-            do {
-                steps(kernel, members, batch);
-                done += batch;
-                elapsed = KernelBench.now(s.cpuClock()) - t0;
-            } while (elapsed < s.repMillis() * 1_000_000L);
-            ns[rep] = (double) elapsed / ((double) done * runs * n * hidden);
-            counts[rep] = done;
-        }
-        return new KernelTiming("batch" + runs, n, hidden, ns, counts);
+        return KernelBench.repeat("batch" + runs, n, hidden, runs, batch, s, () -> start(members),
+                count -> steps(kernel, members, count));
     }
 
     private static void start(BatchKernel.Member[] members) {
