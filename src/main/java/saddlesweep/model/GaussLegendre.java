@@ -54,4 +54,22 @@ public final class GaussLegendre {
     public double weight(int i) {
         return weights[i];
     }
+
+    /**
+     * Panels [lo, hi] covering [0, length], graded towards 0: the first {@code first} wide, each next one twice as
+     * wide up to {@code widest}; for integrands with a pole (or a kink's analogue) above 0 at a height about
+     * twice {@code first}, every panel then lies inside a Bernstein ellipse that avoids it.
+     */
+    public static java.util.List<double[]> gradedPanels(double length, double first, double widest) {
+        java.util.List<double[]> panels = new java.util.ArrayList<>();
+        double a = 0;
+        double width = first;
+        while (a < length) {
+            double b = Math.min(a + width, length);
+            panels.add(new double[] {a, b});
+            a = b;
+            width = Math.min(2 * width, widest);
+        }
+        return panels;
+    }
 }

@@ -76,15 +76,7 @@ public final class PopulationExcess implements Objective {
 
     private SquaredLoss buildRule(int exponent) {
         double d = Math.PI / (2 * Math.scalb(1.0, exponent));   // height of the nearest pole in z
-        java.util.List<double[]> panels = new java.util.ArrayList<>();
-        double a = 0;
-        double width = Math.min(0.5 * d, 0.5);
-        while (a < Z_MAX) {
-            double b = Math.min(a + width, Z_MAX);
-            panels.add(new double[] {a, b});
-            a = b;
-            width = Math.min(2 * width, 0.5);
-        }
+        java.util.List<double[]> panels = GaussLegendre.gradedPanels(Z_MAX, Math.min(0.5 * d, 0.5), 0.5);
         int m = RULE.size();
         int size = panels.size() * m;
         double[] x = new double[size];
