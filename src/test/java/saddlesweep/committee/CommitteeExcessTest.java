@@ -7,7 +7,6 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-import saddlesweep.model.FiniteDifferences;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.Teacher;
 
@@ -50,19 +49,7 @@ class CommitteeExcessTest {
     @Test
     void derivativesAreThoseOfItsValue() {
         CommitteeExcess e = new CommitteeExcess(TW3, TV, 3, 1.3, Activation.TANH);
-        double[] grad = new double[THETA3.length];
-        e.gradient(THETA3, grad);
-        double[] fd = FiniteDifferences.gradient(e::value, THETA3, 1e-3);
-        for (int i = 0; i < grad.length; i++) assertEquals(fd[i], grad[i], 1e-9, "∂E/∂θ_" + i);
-        double[][] jac = FiniteDifferences.jacobian(t -> {
-            double[] gg = new double[t.length];
-            e.gradient(t, gg);
-            return gg;
-        }, THETA3, 1e-3);
-        DMatrixRMaj hess = e.hessian(THETA3);
-        for (int i = 0; i < grad.length; i++) {
-            for (int j = 0; j < grad.length; j++) assertEquals(jac[i][j], hess.get(i, j), 1e-9, "H " + i + "," + j);
-        }
+        DerivativeChecks.assertDerivativesOfValue(e, THETA3, 1e-9, 1e-9);
     }
 
     @Test

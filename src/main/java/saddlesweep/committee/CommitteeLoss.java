@@ -1,0 +1,120 @@
+package saddlesweep.committee;
+
+import org.ejml.data.DMatrixRMaj;
+
+import saddlesweep.model.Objective;
+
+/**
+ * The empirical loss of a committee machine over its data, {@code L_N(θ) = (1/N) Σ_n ½ (f(x_n; θ) − y_n)²}, with
+ * its analytic gradient and Hessian. Notation: a_in = w_i · x_n, t_in = tanh(a_in), s_in = 1 − t_in², r_n = f − y.
+ * At d = 1 every sum is {@link saddlesweep.model.SquaredLoss}'s in the same order, so the values are its bits.
+ */
+public final class CommitteeLoss implements Objective {
+
+    private final CommitteeData data;
+    private final double weight;
+
+    public CommitteeLoss(CommitteeData data) {
+        this.data = data;
+        this.weight = 1.0 / data.size();
+    }
+
+    public CommitteeData data() {
+        return data;
+    }
+
+    @Override
+    public double value(double[] theta) {
+        int d = data.dim();
+        double s = 0;
+        for (int n = 0; n < data.size(); n++) {
+            double r = CommitteeNetwork.eval(theta, d, data.x(), n * d) - data.y()[n];
+            s += weight * r * r;
+        }
+        return 0.5 * s;
+    }
+
+    /**
+     * Writes ∇L_N(θ) into grad and returns L_N(θ): ∂L/∂v_i = Σ ω r t_i, ∂L/∂w_ik = Σ ω r v_i x_k s_i.
+     */
+    @Override
+    public double gradient(double[] theta, double[] grad) {
+        return gradientAndHessian(theta, grad, null);
+    }
+
+    /**
+     * ∇²L_N(θ), rows and columns in θ's order:
+     * <pre>
+     * ∂²L/∂v_i∂v_j   = Σ ω t_i t_j
+     * ∂²L/∂w_ik∂v_j  = Σ ω v_i x_k s_i t_j                      + δ_ij Σ ω r x_k s_i
+     * ∂²L/∂w_ik∂w_jl = Σ ω v_i x_k s_i · v_j x_l s_j            − δ_ij Σ ω r v_i x_k x_l 2 t_i s_i
+     * </pre>
+     * (the first terms JᵀΩJ, the δ terms r·∂²f).
+     */
+    @Override
+    public DMatrixRMaj hessian(double[] theta) {
+        int p = theta.length;
+        double[] hess = new double[p * p];
+        gradientAndHessian(theta, new double[p], hess);
+        return DMatrixRMaj.wrap(p, p, hess);
+    }
+
+    /** L_N, ∇L_N into grad and (unless hess is null) ∇²L_N into hess (row-major, overwritten), in one pass. */
+    public double gradientAndHessian(double[] theta, double[] grad, double[] hess) {
+        int d = data.dim();
+        int h = CommitteeNetwork.units(theta, d);
+        int p = theta.length;
+        int vOff = h * d;
+        double[] xs = data.x();
+        java.util.Arrays.fill(grad, 0.0);
+        if (hess != null) java.util.Arrays.fill(hess, 0, p * p, 0.0);
+        double[] jac = new double[p];   // ∂f/∂θ at x_n
+        double[] t = new double[h];
+        double[] sech2 = new double[h];
+        double s = 0;
+        for (int n = 0; n < data.size(); n++) {
+            int off = n * d;
+            double f = 0;
+            for (int i = 0; i < h; i++) {
+                double ti = Math.tanh(CommitteeNetwork.preactivation(theta, i, d, xs, off));
+                t[i] = ti;
+                sech2[i] = 1 - ti * ti;
+                f += theta[vOff + i] * ti;
+                for (int k = 0; k < d; k++) jac[i * d + k] = theta[vOff + i] * xs[off + k] * sech2[i];   // v_i x_k s_i
+                jac[vOff + i] = ti;                                                                        // t_i
+            }
+            double r = f - data.y()[n];
+            double wr = weight * r;
+            s += wr * r;
+            if (hess == null) {
+                for (int i = 0; i < h; i++) {
+                    grad[vOff + i] += wr * t[i];
+                    // ((ω r v_i) x_k) s_i: SquaredLoss.gradient's association
+                    for (int k = 0; k < d; k++) grad[i * d + k] += wr * theta[vOff + i] * xs[off + k] * sech2[i];
+                }
+                continue;
+            }
+            for (int a = 0; a < p; a++) {
+                double ja = weight * jac[a];
+                grad[a] += wr * jac[a];
+                int row = a * p;
+                for (int b = a; b < p; b++) hess[row + b] += ja * jac[b];
+            }
+            for (int i = 0; i < h; i++) {
+                for (int k = 0; k < d; k++) {
+                    double xk = xs[off + k];
+                    hess[(i * d + k) * p + vOff + i] += wr * xk * sech2[i];                          // r ∂²f/∂w_ik∂v_i
+                    for (int l = k; l < d; l++) {                                                   // r ∂²f/∂w_ik∂w_il
+                        hess[(i * d + k) * p + i * d + l] -= wr * theta[vOff + i] * xk * xs[off + l] * 2 * t[i] * sech2[i];
+                    }
+                }
+            }
+        }
+        if (hess != null) {
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < a; b++) hess[a * p + b] = hess[b * p + a];
+            }
+        }
+        return 0.5 * s;
+    }
+}
