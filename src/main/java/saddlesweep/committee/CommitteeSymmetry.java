@@ -1,0 +1,88 @@
+package saddlesweep.committee;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The symmetry group of the committee machine — permutations of units and sign flips (w_i, v_i) → (−w_i, −v_i) —
+ * and its Fukumizu–Amari singular sets. The canonical representative flips every unit so that the first nonzero
+ * entry of w_i is positive (v_i ≥ 0 when w_i = 0), then sorts the units lexicographically by (w_i, v_i); at d = 1
+ * this is {@link saddlesweep.model.Symmetry#canonical}, and the singular sets are
+ * {@link saddlesweep.model.Singularity}'s.
+ */
+public final class CommitteeSymmetry {
+
+    private CommitteeSymmetry() {
+    }
+
+    /** The canonical form of θ = (W row by row, v). */
+    public static double[] canonical(double[] theta, int dim) {
+        int h = CommitteeNetwork.units(theta, dim);
+        double[][] units = new double[h][dim + 1];
+        for (int i = 0; i < h; i++) {
+            double lead = 0;
+            for (int k = 0; k < dim && lead == 0; k++) lead = theta[i * dim + k];
+            double v = theta[h * dim + i];
+            boolean flip = lead < 0 || (lead == 0 && v < 0);
+            // 0.0 − x keeps −0.0 out of the canonical form
+            for (int k = 0; k < dim; k++) units[i][k] = flip ? 0.0 - theta[i * dim + k] : theta[i * dim + k] + 0.0;
+            units[i][dim] = flip ? 0.0 - v : v + 0.0;
+        }
+        Arrays.sort(units, LEXICOGRAPHIC);
+        double[] c = new double[theta.length];
+        for (int i = 0; i < h; i++) {
+            System.arraycopy(units[i], 0, c, i * dim, dim);
+            c[h * dim + i] = units[i][dim];
+        }
+        return c;
+    }
+
+    private static final Comparator<double[]> LEXICOGRAPHIC = (a, b) -> {
+        for (int k = 0; k < a.length; k++) {
+            int c = Double.compare(a[k], b[k]);
+            if (c != 0) return c;
+        }
+        return 0;
+    };
+
+    /** The distance of a and b modulo the symmetries: between their canonical forms. */
+    public static double distance(double[] a, double[] b, int dim) {
+        double[] ca = canonical(a, dim);
+        double[] cb = canonical(b, dim);
+        double s = 0;
+        for (int i = 0; i < ca.length; i++) s += (ca[i] - cb[i]) * (ca[i] - cb[i]);
+        return Math.sqrt(s);
+    }
+
+    /**
+     * The singular set θ lies on within tol: {@code elimination} (a unit does nothing: v_i = 0 or w_i = 0), else
+     * {@code overlap} (two units act as one: w_i = ±w_j, min ‖w_i ∓ w_j‖ ≤ tol), else {@code none}.
+     */
+    public static String singularity(double[] theta, int dim, double tol) {
+        int h = CommitteeNetwork.units(theta, dim);
+        for (int i = 0; i < h; i++) {
+            if (rowNorm(theta, i, -1, 0, dim) <= tol || Math.abs(theta[h * dim + i]) <= tol) return "elimination";
+        }
+        for (int i = 0; i < h; i++) {
+            for (int j = i + 1; j < h; j++) {
+                if (overlapGap(theta, i, j, dim) <= tol) return "overlap";
+            }
+        }
+        return "none";
+    }
+
+    /** min(‖w_i − w_j‖, ‖w_i + w_j‖): 0 on the overlap set of units i and j. */
+    public static double overlapGap(double[] theta, int i, int j, int dim) {
+        return Math.min(rowNorm(theta, i, j, -1, dim), rowNorm(theta, i, j, 1, dim));
+    }
+
+    /** ‖w_i + sign·w_j‖ (j < 0: ‖w_i‖). */
+    private static double rowNorm(double[] theta, int i, int j, int sign, int dim) {
+        double s = 0;
+        for (int k = 0; k < dim; k++) {
+            double x = theta[i * dim + k] + (j < 0 ? 0 : sign * theta[j * dim + k]);
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+}

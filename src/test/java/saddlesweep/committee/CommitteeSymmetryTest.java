@@ -1,0 +1,50 @@
+package saddlesweep.committee;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import saddlesweep.model.Singularity;
+import saddlesweep.model.Symmetry;
+
+/** The canonical form and singular sets: the scalar model's at d = 1, invariant under the group in d = 3. */
+class CommitteeSymmetryTest {
+
+    @Test
+    void atDimensionOneTheyAreTheScalarModels() {
+        Random rng = new Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int h = 1 + rng.nextInt(4);
+            double[] theta = new double[2 * h];
+            for (int i = 0; i < theta.length; i++) theta[i] = rng.nextInt(5) == 0 ? 0.0 : rng.nextGaussian();
+            if (h > 1 && rng.nextBoolean()) theta[1] = -theta[0];          // an overlap
+            assertArrayEquals(Symmetry.canonical(theta), CommitteeSymmetry.canonical(theta, 1), 0.0);
+            assertEquals(Singularity.of(theta, 1e-4).label(), CommitteeSymmetry.singularity(theta, 1, 1e-4));
+        }
+    }
+
+    @Test
+    void theCanonicalFormIsConstantOnAnOrbit() {
+        double[] theta = {0.5, -0.2, 0.1, -0.7, 0.3, 0.0, 0.0, 0.4, -1.2, 1.5, -0.8, 0.6};   // H = 3, d = 3
+        double[] c = CommitteeSymmetry.canonical(theta, 3);
+        // swap units 1 and 3, flip unit 2
+        double[] g = {0.0, 0.4, -1.2, 0.7, -0.3, -0.0, 0.5, -0.2, 0.1, 0.6, 0.8, 1.5};
+        assertArrayEquals(c, CommitteeSymmetry.canonical(g, 3), 0.0);
+        assertEquals(0.0, CommitteeSymmetry.distance(theta, g, 3), 0.0);
+        // the canonical form is canonical: every unit's first nonzero entry positive, units in order
+        assertArrayEquals(c, CommitteeSymmetry.canonical(c, 3), 0.0);
+        assertEquals(0.0, c[0], 0.0);
+        assertEquals(0.4, c[1], 0.0);
+    }
+
+    @Test
+    void singularSetsInThreeDimensions() {
+        assertEquals("overlap", CommitteeSymmetry.singularity(new double[] {0.3, -1, 2, -0.3, 1, -2, 1, 1}, 3, 1e-9));
+        assertEquals("none", CommitteeSymmetry.singularity(new double[] {0.3, -1, 2, 0.3, -1, 2.1, 1, 1}, 3, 1e-9));
+        assertEquals("elimination", CommitteeSymmetry.singularity(new double[] {0, 0, 0, 0.3, -1, 2.1, 1, 1}, 3, 1e-9));
+        assertEquals("elimination", CommitteeSymmetry.singularity(new double[] {1, 0, 0, 0.3, -1, 2.1, 0, 1}, 3, 1e-9));
+    }
+}
