@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.committee.CommitteeData;
+import saddlesweep.committee.CommitteeNetwork;
+import saddlesweep.committee.CommitteeRunConfig;
 import saddlesweep.error.UserError;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.Teacher;
@@ -17,8 +20,10 @@ import saddlesweep.train.TrainingSettings;
  */
 public final class RunOptions {
 
-    @Option(names = "--teacher-w", split = ",", paramLabel = "W", description = "Teacher input weights w* (default: ${DEFAULT-VALUE}).")
-    double[] teacherW;
+    @Option(names = "--teacher-w", paramLabel = "W", description = "Teacher input weights w*: a value per unit, or rows of d values "
+            + "separated by ';' (e.g. '1.2,0,0.3;-0.2,0.9,0', or '1,0,0;' for one row) for the committee machine in d > 1 inputs "
+            + "(default: ${DEFAULT-VALUE}).")
+    String teacherW;
     @Option(names = "--teacher-v", split = ",", paramLabel = "V", description = "Teacher output weights v* (default: ${DEFAULT-VALUE}).")
     double[] teacherV;
     @Option(names = "--n", description = "Data set size N (default: ${DEFAULT-VALUE}).")
@@ -55,16 +60,62 @@ public final class RunOptions {
     double gdTheta0Work;
     @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).")
     double nearOptimalRatio;
-    @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y (replaces the generated data).")
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y, or x1,…,xd,y (replaces the generated data).")
     Path data;
-    @Option(names = "--init", split = ",", paramLabel = "θ", description = "Initial point w1,…,wH,v1,…,vH (replaces the random one).")
+    @Option(names = "--init", split = ",", paramLabel = "θ", description = "Initial point w1,…,wH,v1,…,vH; in d > 1 the rows w1 … wH "
+            + "(d values each), then v1,…,vH (replaces the random one).")
     double[] init;
+    /** The input dimension d: the length of the teacher's rows (and of the data's inputs, which must agree). */
+    public int dim() {
+        int d = teacherRows().dim();
+        if (data != null) {
+            int dd = CsvDataReader.readColumns(data).dim();
+            if (dd != d) {
+                throw new UserError("--data " + data + " has d = " + dd + " inputs but the teacher's rows (--teacher-w) have " + d);
+            }
+        }
+        return d;
+    }
+
+    private TeacherRows teacherRows() {
+        TeacherRows rows = TeacherRows.parse(teacherW);
+        if (rows.units() != teacherV.length) {
+            throw new UserError("--teacher-w has " + rows.units() + (rows.dim() > 1 ? " rows" : " values") + " but --teacher-v has "
+                    + teacherV.length);
+        }
+        return rows;
+    }
+
+    /** The committee-machine run (d > 1) the options describe. */
+    public CommitteeRunConfig committeeConfig() {
+        TeacherRows rows = teacherRows();
+        finite("--teacher-v", teacherV);
+        if (init != null) finite("--init", init);
+        try {
+            TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale).withMaxSteps(maxSteps)
+                    .withGradTol(gradTol);
+            CommitteeData ds = data == null ? null : CsvDataReader.readColumns(data);
+            return new CommitteeRunConfig(rows.dim(), CommitteeNetwork.pack(rows.flat(), teacherV, rows.dim()),
+                    ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed, inputStd, ts.eta(), ts.initScale(),
+                    ts.maxSteps(), ts.gradTol(), ts.recordsPerDecade(), analysis(), ds, init);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace("init must", "--init must"));
+        }
+    }
+
+    private AnalysisSettings analysis() {
+        AnalysisSettings d = AnalysisSettings.defaults();
+        return new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(), d.singularTol(),
+                d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol(), gdFateWork, gdTheta0Work);
+    }
+
     /** The run the options describe (its task id hashes every setting: equal to a job's task with the same values). */
     public RunConfig config() {
-        if (teacherW.length != teacherV.length) {
-            throw new UserError("--teacher-w has " + teacherW.length + " values but --teacher-v has " + teacherV.length);
+        TeacherRows rows = teacherRows();
+        if (rows.dim() > 1) {
+            throw new UserError("--teacher-w has rows of d = " + rows.dim() + " inputs: only train runs the committee machine (d > 1) so far");
         }
-        finite("--teacher-w", teacherW);
+        double[] teacherW = rows.flat();
         finite("--teacher-v", teacherV);
         if (init != null) finite("--init", init);
         try {
@@ -72,10 +123,7 @@ public final class RunOptions {
             TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale)
                     .withMaxSteps(maxSteps).withGradTol(gradTol).withPolish(!noPolish).withTail(tail)
                     .withHorizonSteps(horizonSteps(horizonSteps));
-            AnalysisSettings d = AnalysisSettings.defaults();
-            AnalysisSettings as = new AnalysisSettings(dipFactor, nearOptimalRatio, d.nearOptimalAbs(), d.eigenRelTol(),
-                    d.singularTol(), d.refineMaxDistance(), d.clusterTol(), d.fnClusterTol(), gdFateWork,
-                    gdTheta0Work);
+            AnalysisSettings as = analysis();
             DataSet ds = data == null ? null : CsvDataReader.read(data);
             RunConfig c = new RunConfig(teacher, ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed,
                     inputStd, ts, as, ds, null);

@@ -5,10 +5,11 @@ import java.util.Comparator;
 
 /**
  * The symmetry group of the committee machine — permutations of units and sign flips (w_i, v_i) → (−w_i, −v_i) —
- * and its Fukumizu–Amari singular sets. The canonical representative flips every unit so that the first nonzero
- * entry of w_i is positive (v_i ≥ 0 when w_i = 0), then sorts the units lexicographically by (w_i, v_i); at d = 1
- * this is {@link saddlesweep.model.Symmetry#canonical}, and the singular sets are
- * {@link saddlesweep.model.Singularity}'s.
+ * and its Fukumizu–Amari singular sets. The canonical representative flips every unit so that p_i = u · w_i ≥ 0
+ * (v_i ≥ 0 when p_i = 0), u = (1, π⁻¹, π⁻², …), then sorts the units by p_i, ties by (w_i, v_i) lexicographically.
+ * (u has no integer relation among its entries, so p_i = 0 only on a hyperplane no integer-valued row lies in: a
+ * rule by the first nonzero entry would let rounding noise of 1e-17 in that entry decide the flip.) At d = 1 this
+ * is {@link saddlesweep.model.Symmetry#canonical}, and the singular sets are {@link saddlesweep.model.Singularity}'s.
  */
 public final class CommitteeSymmetry {
 
@@ -18,21 +19,26 @@ public final class CommitteeSymmetry {
     /** The canonical form of θ = (W row by row, v). */
     public static double[] canonical(double[] theta, int dim) {
         int h = CommitteeNetwork.units(theta, dim);
-        double[][] units = new double[h][dim + 1];
+        double[][] units = new double[h][dim + 2];     // p_i, then w_i, then v_i, all flipped
         for (int i = 0; i < h; i++) {
-            double lead = 0;
-            for (int k = 0; k < dim && lead == 0; k++) lead = theta[i * dim + k];
+            double p = 0;
+            double scale = 1;
+            for (int k = 0; k < dim; k++) {
+                p += scale * theta[i * dim + k];
+                scale /= Math.PI;
+            }
             double v = theta[h * dim + i];
-            boolean flip = lead < 0 || (lead == 0 && v < 0);
+            boolean flip = p < 0 || (p == 0 && v < 0);
             // 0.0 − x keeps −0.0 out of the canonical form
-            for (int k = 0; k < dim; k++) units[i][k] = flip ? 0.0 - theta[i * dim + k] : theta[i * dim + k] + 0.0;
-            units[i][dim] = flip ? 0.0 - v : v + 0.0;
+            units[i][0] = flip ? 0.0 - p : p + 0.0;
+            for (int k = 0; k < dim; k++) units[i][1 + k] = flip ? 0.0 - theta[i * dim + k] : theta[i * dim + k] + 0.0;
+            units[i][dim + 1] = flip ? 0.0 - v : v + 0.0;
         }
         Arrays.sort(units, LEXICOGRAPHIC);
         double[] c = new double[theta.length];
         for (int i = 0; i < h; i++) {
-            System.arraycopy(units[i], 0, c, i * dim, dim);
-            c[h * dim + i] = units[i][dim];
+            System.arraycopy(units[i], 1, c, i * dim, dim);
+            c[h * dim + i] = units[i][dim + 1];
         }
         return c;
     }

@@ -21,9 +21,10 @@ import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Symmetry;
 import saddlesweep.run.PhaseClock.Phase;
 import saddlesweep.sequence.EmbeddedCriticalPoints;
-import saddlesweep.sequence.PassageLabel;
+import saddlesweep.sequence.ScalarGeometry;
 import saddlesweep.sequence.SequenceFinder;
 import saddlesweep.sequence.Visit;
+import saddlesweep.sequence.VisitTally;
 import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
@@ -101,24 +102,15 @@ public final class RunPipeline {
         // the sequence: origin plateau, slow passages, the near-optimal point
         PhaseClock.enter(Phase.SEQUENCE);
         CriticalPointSolver solver = new CriticalPointSolver(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER);
-        List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver,
-                new EmbeddedCriticalPoints(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER)).visits(records, diverged ? Double.NaN : genExcess);
+        List<Visit> visits = new SequenceFinder(lossN, ts.eta(), as, solver, new ScalarGeometry(lossN,
+                new EmbeddedCriticalPoints(lossN, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER))).visits(records, diverged ? Double.NaN : genExcess);
         List<RunEvent> events = new ArrayList<>();
-        int plateaus = 0;
-        int nearOptimal = 0;
-        long plateauSteps = 0;
-        Long nearOptimalStep = null;
+        VisitTally tally = new VisitTally();
         for (Visit v : visits) {
             TrainingRecord dip = records.get(v.dipIndex());
             long enter = records.get(v.enterIndex()).step();
             long exit = records.get(v.exitIndex()).step();
-            if (PassageLabel.PLATEAU.equals(v.kind())) {
-                plateaus++;
-                plateauSteps += exit - enter;
-            } else {
-                nearOptimal++;
-                if (nearOptimalStep == null) nearOptimalStep = dip.step();
-            }
+            tally.add(v, records);
             double[] point = v.point();
             Spectrum sp = v.spectrum();
             events.add(new RunEvent(null, taskId, events.size(), v.kind(), enter, dip.step(), exit,
@@ -159,7 +151,8 @@ public final class RunPipeline {
                 trained.status().label(), error, lastStep, elapsedMs(start),
                 trainLoss, genExcess, gradNorm, fate.kind().label(), aCanon, aEig, aIndex, aNull, singular,
                 records.isEmpty() ? Double.NaN : AttractorFinder.drift(records), polished, optTrain, optGrad,
-                opt.genExcess(), optDistance, minE, minStep, plateaus, plateauSteps, nearOptimal, nearOptimalStep,
+                opt.genExcess(), optDistance, minE, minStep, tally.plateaus(), tally.plateauSteps(), tally.nearOptimal(),
+                tally.nearOptimalStep(),
                 ts.tail(), trained.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), fate.certified(),
                 fate.mechanisms(), limit == null ? null : limit.label(), limit == null ? null : limit.params(),
                 fate.limitTrainLoss(), fate.limitGenExcess(), fate.approach(), fate.approachRate(),

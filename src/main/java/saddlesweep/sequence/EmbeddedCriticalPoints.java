@@ -86,7 +86,7 @@ public final class EmbeddedCriticalPoints {
      * of first appearance), every one with 1 ≤ groups < h. Up to FULL_ENUMERATION_MAX_UNITS units all of them;
      * beyond, one unit removed or one pair merged.
      */
-    static List<int[]> reductions(int h) {
+    public static List<int[]> reductions(int h) {
         List<int[]> out = new ArrayList<>();
         if (h <= FULL_ENUMERATION_MAX_UNITS) {
             enumerate(new int[h], 0, 0, out);

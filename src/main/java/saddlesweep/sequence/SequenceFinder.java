@@ -6,10 +6,7 @@ import java.util.List;
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.analysis.Spectrum;
-import saddlesweep.model.Mlp;
-import saddlesweep.model.Singularity;
-import saddlesweep.model.SquaredLoss;
-import saddlesweep.model.Symmetry;
+import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.TrainingRecord;
 
@@ -41,19 +38,20 @@ public final class SequenceFinder {
     public static final double VISIT_RADIUS = 0.05;
     static final double SAME_POINT = 1e-6;
 
-    private final SquaredLoss loss;
+    private final Objective loss;
     private final double eta;
     private final AnalysisSettings settings;
     private final CriticalPointSolver solver;
-    private final EmbeddedCriticalPoints embedded;
+    private final ModelGeometry geometry;
 
-    public SequenceFinder(SquaredLoss loss, double eta, AnalysisSettings settings, CriticalPointSolver solver,
-                          EmbeddedCriticalPoints embedded) {
+    /** The sequence of runs on {@code loss} (L_N), with the model's symmetries and singular sets in {@code geometry}. */
+    public SequenceFinder(Objective loss, double eta, AnalysisSettings settings, CriticalPointSolver solver,
+                          ModelGeometry geometry) {
         this.loss = loss;
         this.eta = eta;
         this.settings = settings;
         this.solver = solver;
-        this.embedded = embedded;
+        this.geometry = geometry;
     }
 
     /** The visits of a run in step order; {@code finalGenExcess} is E at the attractor (NaN if none). */
@@ -79,7 +77,7 @@ public final class SequenceFinder {
             String kind = near != null || dipNear ? PassageLabel.PLATEAU : label;
             Visit v = refine(records, p.dipIndex(), p.enterIndex(), p.exitIndex(), kind, "gradient_dip");
             if (!v.refined()) continue;      // no critical point next to the dip: the motion slowing, not a visit
-            if (near != null && near.refined() && v.refined() && Symmetry.distance(v.point(), near.point()) <= SAME_POINT) {
+            if (near != null && near.refined() && v.refined() && geometry.distance(v.point(), near.point()) <= SAME_POINT) {
                 near = new Visit(near.kind(), near.detector(), Math.min(near.enterIndex(), v.enterIndex()), near.dipIndex(),
                         Math.max(near.exitIndex(), v.exitIndex()), true, near.point(), near.spectrum(), near.singularity(),
                         near.escapeEigenvalue(), Math.min(near.distance(), v.distance()), near.predictedExit());
@@ -98,34 +96,22 @@ public final class SequenceFinder {
     Visit origin(List<TrainingRecord> records) {
         double[] t0 = records.get(0).theta();
         if (Vectors.norm(t0) >= ORIGIN_RADIUS) return null;
-        double m = -loss.hessian(new double[t0.length]).get(0, Mlp.units(t0));   // ∂²L/∂w_1∂v_1 at 0 is −m
-        double a0 = unstableAmplitude(t0, m);
+        ModelGeometry.OriginLaw law = geometry.originLaw(t0.length);
+        double a0 = law.amplitude(t0);
         int exit = records.size() - 1;
         for (int i = 0; i < records.size(); i++) {
-            if (unstableAmplitude(records.get(i).theta(), m) >= ORIGIN_RADIUS) {
+            if (law.amplitude(records.get(i).theta()) >= ORIGIN_RADIUS) {
                 exit = i;
                 break;
             }
         }
         double[] zero = new double[t0.length];
         Spectrum sp = Spectrum.of(loss.hessian(zero));
-        double rate = Math.log1p(eta * Math.abs(m));
+        double rate = Math.log1p(eta * law.rate());
         Long predicted = a0 > 0 && rate > 0 ? Math.round(Math.log(ORIGIN_RADIUS / a0) / rate) : null;
         double dist = Vectors.norm(t0);
         for (int i = 0; i <= exit; i++) dist = Math.min(dist, Vectors.norm(records.get(i).theta()));
         return new Visit(PassageLabel.PLATEAU, "origin", 0, 0, exit, true, zero, sp, "origin", sp.min(), dist, predicted);
-    }
-
-    /** A(θ) = ‖((w_i + sign(m) v_i)/√2)_i‖: the part of θ along the origin's unstable directions. */
-    static double unstableAmplitude(double[] theta, double m) {
-        int h = Mlp.units(theta);
-        double s = Math.signum(m) == 0 ? 1 : Math.signum(m);
-        double a = 0;
-        for (int i = 0; i < h; i++) {
-            double c = (theta[i] + s * theta[h + i]) / Math.sqrt(2);
-            a += c * c;
-        }
-        return Math.sqrt(a);
     }
 
     /**
@@ -148,14 +134,14 @@ public final class SequenceFinder {
             int i = off == Integer.MIN_VALUE ? slowest : k + off;
             if (i < 0 || i >= records.size()) continue;
             CriticalPointSolver.Result r = solver.solve(records.get(i).theta());
-            if (r.converged() && Symmetry.distance(r.theta(), at) <= settings.refineMaxDistance()) cp = r.theta();
+            if (r.converged() && geometry.distance(r.theta(), at) <= settings.refineMaxDistance()) cp = r.theta();
         }
         if (cp == null) return null;
         double r = VISIT_RADIUS * (1 + Vectors.norm(cp));
         int enter = k;
-        while (enter > 0 && Symmetry.distance(records.get(enter - 1).theta(), cp) <= r) enter--;
+        while (enter > 0 && geometry.distance(records.get(enter - 1).theta(), cp) <= r) enter--;
         int exit = k;
-        while (exit + 1 < records.size() && Symmetry.distance(records.get(exit + 1).theta(), cp) <= r) exit++;
+        while (exit + 1 < records.size() && geometry.distance(records.get(exit + 1).theta(), cp) <= r) exit++;
         return visit(records, cp, true, k, enter, exit, kind, detector);
     }
 
@@ -164,22 +150,22 @@ public final class SequenceFinder {
         // Levenberg–Marquardt from the dip only: an embedded point a drifting run merely passes within
         // refine_max_distance of (a narrower fit, far in L_N) is no visit
         CriticalPointSolver.Result cp = solver.solve(at);
-        boolean refined = cp.converged() && Symmetry.distance(cp.theta(), at) <= settings.refineMaxDistance();
+        boolean refined = cp.converged() && geometry.distance(cp.theta(), at) <= settings.refineMaxDistance();
         return visit(records, refined ? cp.theta() : at, refined, dip, enter, exit, kind, detector);
     }
 
     /**
      * The critical point nearest to θ within refine_max_distance, or null: among the critical points of the
-     * singular sets next to θ ({@link EmbeddedCriticalPoints}) and Levenberg–Marquardt's from θ.
+     * singular sets next to θ ({@link ModelGeometry#embeddedNear}) and Levenberg–Marquardt's from θ.
      */
     private double[] nearest(double[] at) {
         double[] cp = null;
         double best = settings.refineMaxDistance();
-        List<double[]> candidates = new ArrayList<>(embedded.near(at));
+        List<double[]> candidates = new ArrayList<>(geometry.embeddedNear(at));
         CriticalPointSolver.Result lm = solver.solve(at);
         if (lm.converged()) candidates.add(lm.theta());
         for (double[] c : candidates) {
-            double d = Symmetry.distance(c, at);
+            double d = geometry.distance(c, at);
             if (d <= best) {
                 best = d;
                 cp = c;
@@ -194,7 +180,7 @@ public final class SequenceFinder {
         double tol = settings.eigenRelTol();
         double escape = sp.morseIndex(tol) > 0 ? sp.min() : Double.NaN;
         double dist = Double.POSITIVE_INFINITY;
-        for (int i = enter; i <= exit; i++) dist = Math.min(dist, Symmetry.distance(records.get(i).theta(), point));
+        for (int i = enter; i <= exit; i++) dist = Math.min(dist, geometry.distance(records.get(i).theta(), point));
         Long predicted = null;
         if (refined && !Double.isNaN(escape)) {
             // δ along the escape eigenvector at the dip (the point is refined from the dip record: same orbit member)
@@ -206,6 +192,6 @@ public final class SequenceFinder {
             }
         }
         return new Visit(kind, detector, enter, dip, exit, refined, point, sp,
-                Singularity.of(point, settings.singularTol()).label(), escape, dist, predicted);
+                geometry.singularity(point, settings.singularTol()), escape, dist, predicted);
     }
 }

@@ -2,6 +2,7 @@ package saddlesweep.committee;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -34,10 +35,24 @@ class CommitteeSymmetryTest {
         double[] g = {0.0, 0.4, -1.2, 0.7, -0.3, -0.0, 0.5, -0.2, 0.1, 0.6, 0.8, 1.5};
         assertArrayEquals(c, CommitteeSymmetry.canonical(g, 3), 0.0);
         assertEquals(0.0, CommitteeSymmetry.distance(theta, g, 3), 0.0);
-        // the canonical form is canonical: every unit's first nonzero entry positive, units in order
+        // the canonical form is canonical: u · w_i ≥ 0, units in order of u · w_i (u = (1, 1/π, 1/π²))
         assertArrayEquals(c, CommitteeSymmetry.canonical(c, 3), 0.0);
-        assertEquals(0.0, c[0], 0.0);
-        assertEquals(0.4, c[1], 0.0);
+        double previous = 0;
+        for (int i = 0; i < 3; i++) {
+            double p = c[3 * i] + c[3 * i + 1] / Math.PI + c[3 * i + 2] / (Math.PI * Math.PI);
+            assertTrue(p >= previous, "unit " + i);
+            previous = p;
+        }
+    }
+
+    @Test
+    void roundingNoiseInARowDoesNotFlipIt() {
+        // rows (0, −1, 0) and (1e-17, −1, 0) are the same unit up to rounding: their canonical forms are close
+        double[] a = {0, -1, 0, 0.5, 0.5, 0.5, 1, 2};
+        double[] b = {1e-17, -1, 1e-17, 0.5, 0.5, 0.5, 1, 2};
+        double[] bFlipped = {-1e-17, -1, 0, 0.5, 0.5, 0.5, 1, 2};
+        assertTrue(CommitteeSymmetry.distance(a, b, 3) < 1e-15);
+        assertTrue(CommitteeSymmetry.distance(a, bFlipped, 3) < 1e-15);
     }
 
     @Test

@@ -1,0 +1,22 @@
+package saddlesweep.committee;
+
+/**
+ * What {@code train} reports of a committee-machine run (the names are the JSON's, in snake_case). θ-valued
+ * fields hold W row by row, then v; points are canonical ({@link CommitteeSymmetry}).
+ *
+ * @param status            {@code converged} (‖∇L_N‖ ≤ grad_tol), {@code budget} or {@code diverged}
+ * @param attractorKind     {@code finite} (an isolated minimum, Newton-polished), {@code degenerate} (a minimum on a
+ *                          critical manifold), or {@code unresolved} (GD had not settled at a minimum; limits at
+ *                          infinity are not yet analysed for d &gt; 1)
+ * @param symmetricPlateaus plateau visits at a saddle on the overlap set w_i = ±w_j (Saad and Solla's symmetric
+ *                          plateau), and the steps they took
+ */
+public record CommitteeRunSummary(int inputDim, int n, double sigma2, int hidden, long dataSeed, long initSeed,
+                                  double eta, double initScale, long maxSteps, double inputStd, double[] teacher,
+                                  String status, long steps, long wallMs, double trainLoss, double genExcess,
+                                  double gradNorm, String attractorKind, boolean certified, double[] attractor,
+                                  double[] eigenvalues, int morseIndex, int nullDim, String singularity,
+                                  double minGenExcess, long minGenExcessStep, int plateaus, long plateauSteps,
+                                  int symmetricPlateaus, long symmetricPlateauSteps, int nearOptimal,
+                                  Long nearOptimalStep, String error) {
+}
