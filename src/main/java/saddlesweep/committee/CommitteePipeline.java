@@ -33,6 +33,17 @@ public final class CommitteePipeline {
     private CommitteePipeline() {
     }
 
+    /**
+     * The steps of a symmetric plateau: from its first record to where the escape law puts its exit (the
+     * specialising component growing by 1 + η|λ| per step from the dip), when the law applies; else to its last
+     * record. (A run that converges after it keeps ‖∇L_N‖ within a decade of the dip to its end, so the last
+     * record of the gradient's stretch says nothing about when it left the saddle.)
+     */
+    static long symmetricSteps(Visit v, long enter, long exit) {
+        Long predicted = v.predictedExit();
+        return predicted != null && predicted > enter ? predicted - enter : exit - enter;
+    }
+
     public static Result run(CommitteeRunConfig c) {
         long start = System.nanoTime();
         int d = c.dim();
@@ -82,7 +93,7 @@ public final class CommitteePipeline {
             Spectrum sp = v.spectrum();
             if (tally.add(v, records) && "overlap".equals(v.singularity()) && sp.morseIndex(tol) >= 1) {
                 symmetric++;                       // a plateau at a saddle of the overlap set
-                symmetricSteps += exit - enter;
+                symmetricSteps += symmetricSteps(v, enter, exit);
             }
             double[] p = v.point();
             events.add(new RunEvent(null, null, events.size(), v.kind(), enter, dip.step(), exit, dip.trainLoss(),

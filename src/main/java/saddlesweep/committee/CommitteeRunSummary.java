@@ -9,7 +9,8 @@ package saddlesweep.committee;
  *                          critical manifold), or {@code unresolved} (GD had not settled at a minimum; limits at
  *                          infinity are not yet analysed for d &gt; 1)
  * @param symmetricPlateaus plateau visits at a saddle on the overlap set w_i = ±w_j (Saad and Solla's symmetric
- *                          plateau), and the steps they took
+ *                          plateau), and the steps they took: from the visit's first record to the exit its escape
+ *                          law predicts ({@link CommitteePipeline#symmetricSteps})
  */
 public record CommitteeRunSummary(int inputDim, int n, double sigma2, int hidden, long dataSeed, long initSeed,
                                   double eta, double initScale, long maxSteps, double inputStd, double[] teacher,

@@ -50,6 +50,17 @@ class CommitteePipelineTest {
         assertEquals(origin.stepExit(), origin.predictedExit(), 0.05 * origin.stepExit(), "origin exit vs escape law");
     }
 
+    /** ‖w_1 − w_2‖ at the first record at or after step. */
+    private static double gapAt(CommitteePipeline.Result r, long step) {
+        for (var p : r.trajectory()) {
+            if (p.step() < step) continue;
+            double s = 0;
+            for (int k = 0; k < D; k++) s += (p.theta()[k] - p.theta()[D + k]) * (p.theta()[k] - p.theta()[D + k]);
+            return Math.sqrt(s);
+        }
+        throw new AssertionError("no record at or after step " + step);
+    }
+
     @Test
     void aRunNextToTheOverlapSetVisitsTheDuplicatedNarrowOptimum() {
         // both units on one row, 1e-6 apart: GD stays near the overlap set, where it converges to the H = 1
@@ -64,6 +75,13 @@ class CommitteePipelineTest {
         assertTrue(saddle.morseIndex() >= 1, "a saddle");
         assertTrue(saddle.criticalGradNorm() < 1e-10);
         assertEquals(1, r.run().symmetricPlateaus());
+        // its length runs to the exit the escape law predicts, and there the units have split: the gap
+        // ‖w_1 − w_2‖ is below 1e-2 at the dip and beyond the visit radius ≈ 0.07 at the predicted exit
+        assertNotNull(saddle.predictedExit());
+        assertEquals(saddle.predictedExit() - saddle.stepEnter(), r.run().symmetricPlateauSteps());
+        assertTrue(gapAt(r, saddle.stepDip()) < 1e-2, "gap at the dip " + gapAt(r, saddle.stepDip()));
+        double radius = 0.05 * (1 + saddlesweep.model.Vectors.norm(saddle.point()));
+        assertTrue(gapAt(r, saddle.predictedExit()) > radius, "gap at the predicted exit " + gapAt(r, saddle.predictedExit()));
         // its L_N is the H = 1 optimum's, found here by plain GD and Newton on the one-unit network
         CommitteeLoss loss = new CommitteeLoss(config(0.2, 0, 1, init).dataSet());
         double[] narrow = {0.6, 0.4, 0.2, 0.8};
