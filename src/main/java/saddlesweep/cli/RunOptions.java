@@ -93,11 +93,11 @@ public final class RunOptions {
         if (init != null) finite("--init", init);
         try {
             TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale).withMaxSteps(maxSteps)
-                    .withGradTol(gradTol);
+                    .withGradTol(gradTol).withTail(tail).withHorizonSteps(horizonSteps(horizonSteps));
             CommitteeData ds = data == null ? null : CsvDataReader.readColumns(data);
             return new CommitteeRunConfig(rows.dim(), CommitteeNetwork.pack(rows.flat(), teacherV, rows.dim()),
                     ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed, inputStd, ts.eta(), ts.initScale(),
-                    ts.maxSteps(), ts.gradTol(), ts.recordsPerDecade(), analysis(), ds, init);
+                    ts.maxSteps(), ts.gradTol(), ts.recordsPerDecade(), ts.tail(), ts.horizonSteps(), analysis(), ds, init);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().replace("init must", "--init must"));
         }

@@ -117,4 +117,36 @@ public final class CommitteeLoss implements Objective {
         }
         return 0.5 * s;
     }
+
+    /**
+     * A bound on the rounding in each component of ∇L_N(θ), written into out:
+     * ε·Σ_n ω (|f_n|₁ + |y_n| + |r_n|)·|∂f(x_n)/∂θ_i| (|f_n|₁ = Σ_i |v_i t_in|): the rounding of the residuals carried
+     * into the gradient, as {@link saddlesweep.train.ModifiedGradientField#rounding} bounds it for a scalar input.
+     */
+    public void gradientRounding(double[] theta, double[] out) {
+        int d = data.dim();
+        int h = CommitteeNetwork.units(theta, d);
+        int vOff = h * d;
+        double[] xs = data.x();
+        java.util.Arrays.fill(out, 0, theta.length, 0.0);
+        double[] t = new double[h];
+        for (int n = 0; n < data.size(); n++) {
+            int off = n * d;
+            double f = 0;
+            double fAbs = 0;
+            for (int i = 0; i < h; i++) {
+                t[i] = Math.tanh(CommitteeNetwork.preactivation(theta, i, d, xs, off));
+                f += theta[vOff + i] * t[i];
+                fAbs += Math.abs(theta[vOff + i] * t[i]);
+            }
+            double r = f - data.y()[n];
+            double wm = weight * (fAbs + Math.abs(data.y()[n]) + Math.abs(r));
+            for (int i = 0; i < h; i++) {
+                out[vOff + i] += wm * Math.abs(t[i]);
+                double vs = Math.abs(theta[vOff + i] * (1 - t[i] * t[i]));
+                for (int k = 0; k < d; k++) out[i * d + k] += wm * vs * Math.abs(xs[off + k]);
+            }
+        }
+        for (int i = 0; i < theta.length; i++) out[i] *= Math.ulp(1.0);
+    }
 }

@@ -2,18 +2,25 @@ package saddlesweep.committee;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.CriticalPointSolver;
-import saddlesweep.analysis.NewtonPolish;
 import saddlesweep.analysis.Spectrum;
+import saddlesweep.flowfate.Attractor;
+import saddlesweep.flowfate.AttractorFinder;
+import saddlesweep.model.Vectors;
 import saddlesweep.run.RunEvent;
+import saddlesweep.run.TrainingTail;
 import saddlesweep.run.TrajectoryPoint;
 import saddlesweep.sequence.SequenceFinder;
 import saddlesweep.sequence.Visit;
 import saddlesweep.sequence.VisitTally;
+import saddlesweep.train.FlowTail;
+import saddlesweep.train.GradientDescent;
 import saddlesweep.train.RunStatus;
 import saddlesweep.train.TrainingRecord;
+import saddlesweep.train.TrainingSettings;
 
 /**
  * Trains and analyses one committee-machine run: data, θ_0, plain GD on the log grid, the saddle sequence
@@ -44,31 +51,85 @@ public final class CommitteePipeline {
         return predicted != null && predicted > enter ? predicted - enter : exit - enter;
     }
 
+    /**
+     * How training ended: plain GD, then (tail: flow) the flow GD follows, to the horizon; {@code polished} is the
+     * certified minimum a record's polish found (null if none), {@code gdSteps} where plain GD ended.
+     */
+    record Training(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, long gdSteps,
+                    Attractor polished, String error) {
+
+        /** Where the flow went, for the note of an end point that is no minimum: ‖θ‖ over the tail. */
+        String drift() {
+            if (gdSteps == steps) return "";
+            double from = Double.NaN;
+            for (TrainingRecord r : records) {
+                if (r.step() >= gdSteps) {
+                    from = Vectors.norm(r.theta());
+                    break;
+                }
+            }
+            return String.format(Locale.ROOT, "; the flow from step %d to %d took ‖θ‖ from %.6g to %.6g", gdSteps, steps,
+                    from, Vectors.norm(theta));
+        }
+    }
+
+    /**
+     * Plain GD; at every record where ‖∇L_N‖ is falling a strict Newton polish is tried
+     * ({@link AttractorFinder#tryFinish}) and ends the run on a certified minimum. With {@code tail: flow}, GD hands
+     * over to the {@link FlowTail} (the {@link CommitteeFlowField}) at the first of two consecutive records from step
+     * {@value TrainingTail#SWITCH_MIN_STEP} on where the motion is slow ({@link TrainingTail#slowMotion}), or when
+     * max_steps is spent, as for a scalar input; the tail ends at the horizon or where the polish succeeds.
+     */
+    static Training train(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) {
+        double eta = c.eta();
+        boolean flowTail = TrainingSettings.TAIL_FLOW.equals(c.tail());
+        AttractorFinder finder = new AttractorFinder(loss, eta, c.analysis());
+        Attractor[] polished = new Attractor[1];
+        int[] slow = new int[1];
+        CommitteeGd.Result gd = CommitteeGd.run(loss, excess, c.theta0(), eta, c.maxSteps(), c.gradTol(),
+                c.recordsPerDecade(), r -> {
+                    if ((polished[0] = finder.tryFinish(r)) != null) return true;
+                    if (!flowTail || r.step() < TrainingTail.SWITCH_MIN_STEP) return false;
+                    slow[0] = TrainingTail.slowMotion(loss, r.theta(), eta) ? slow[0] + 1 : 0;
+                    return slow[0] >= 2;
+                });
+        List<TrainingRecord> records = new ArrayList<>(gd.records());
+        if (polished[0] != null) {
+            return new Training(RunStatus.CONVERGED, gd.steps(), gd.theta(), records, gd.steps(), polished[0], null);
+        }
+        if (!flowTail || gd.status() != RunStatus.BUDGET || gd.steps() >= c.horizonSteps()) {
+            return new Training(gd.status(), gd.steps(), gd.theta(), records, gd.steps(), null,
+                    gd.status() == RunStatus.DIVERGED ? "θ or L_N stopped being finite" : null);
+        }
+        FlowTail tail = new FlowTail(loss, p -> new CommitteeFlowField(loss, eta, p), eta, c.recordsPerDecade(),
+                c.gradTol(), excess::value, FlowTail.RTOL, FlowTail.ATOL);
+        GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), c.horizonSteps(), records,
+                r -> (polished[0] = finder.tryFinish(r)) != null);
+        return new Training(out.status(), out.steps(), out.theta(), records, gd.steps(), polished[0], out.error());
+    }
+
     public static Result run(CommitteeRunConfig c) {
         long start = System.nanoTime();
         int d = c.dim();
         AnalysisSettings as = c.analysis();
         CommitteeLoss loss = new CommitteeLoss(c.dataSet());
         CommitteeExcess excess = c.excess();
-        CommitteeGd.Result gd = CommitteeGd.run(loss, excess, c.theta0(), c.eta(), c.maxSteps(), c.gradTol(),
-                c.recordsPerDecade());
-        List<TrainingRecord> records = gd.records();
-        boolean diverged = gd.status() == RunStatus.DIVERGED;
+        Training t = train(c, loss, excess);
+        List<TrainingRecord> records = t.records();
+        boolean diverged = t.status() == RunStatus.DIVERGED;
         double tol = as.eigenRelTol();
 
-        // the end point: an isolated minimum, or one on a critical manifold, or neither
-        double[] end = gd.theta();
+        // the end point: a certified minimum (isolated, or on a critical manifold), or neither
+        double[] end = t.theta();
         String kind = "unresolved";
-        String error = diverged ? "θ or L_N stopped being finite" : null;
+        String error = diverged ? t.error() : null;
         if (!diverged) {
-            NewtonPolish polish = new NewtonPolish(loss, tol, as.refineMaxDistance());
-            NewtonPolish.Result strict = polish.polish(end, NewtonPolish.Mode.STRICT);
-            NewtonPolish.Result degenerate = strict.ok() ? strict : polish.polish(end, NewtonPolish.Mode.DEGENERATE);
-            if (degenerate.ok()) {
-                end = degenerate.theta();
-                kind = strict.ok() ? "finite" : "degenerate";
+            Attractor a = t.polished() != null ? t.polished() : new AttractorFinder(loss, c.eta(), as).polish(end, 0.0, true);
+            if (a != null) {
+                end = a.theta();
+                kind = a.kind().label();
             } else {
-                error = "end point not at a minimum (" + degenerate.reason() + "); limits at infinity are not analysed for d > 1";
+                error = "end point not at a minimum" + t.drift() + "; limits at infinity are not analysed for d > 1";
             }
         }
         boolean certified = !"unresolved".equals(kind);
@@ -101,7 +162,7 @@ public final class CommitteePipeline {
                     sp.morseIndex(tol), sp.nullDim(tol), v.singularity(), loss.value(p), excess.value(p),
                     loss.gradientNorm(p), v.detector(), v.escapeEigenvalue(), v.distance(), v.predictedExit()));
         }
-        long lastStep = gd.steps();
+        long lastStep = t.steps();
         String singular = CommitteeSymmetry.singularity(end, d, as.singularTol());
         double[] canon = CommitteeSymmetry.canonical(end, d);
         events.add(new RunEvent(null, null, events.size(), "attractor", lastStep, lastStep, lastStep, trainLoss,
@@ -125,7 +186,7 @@ public final class CommitteePipeline {
         }
         CommitteeRunSummary summary = new CommitteeRunSummary(d, loss.data().size(), c.sigma2(), c.hidden(),
                 c.dataSeed(), c.initSeed(), c.eta(), c.initScale(), c.maxSteps(), c.inputStd(), c.teacher(),
-                gd.status().label(), lastStep, (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
+                t.status().label(), lastStep, (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
                 kind, certified, canon, spectrum == null ? new double[0] : spectrum.values(),
                 spectrum == null ? -1 : spectrum.morseIndex(tol), spectrum == null ? -1 : spectrum.nullDim(tol), singular,
                 minE, minStep, tally.plateaus(), tally.plateauSteps(), symmetric, symmetricSteps, tally.nearOptimal(),

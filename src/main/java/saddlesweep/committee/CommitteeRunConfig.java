@@ -7,13 +7,14 @@ import saddlesweep.model.NormalStream;
  * One run of a committee machine: the teacher θ* = (W* row by row, v*) in d dimensions, the data (generated from
  * the seed, or given), the student width, the initial point (drawn from the seed, or given) and plain GD's settings.
  *
+ * @param tail  {@code flow}: plain GD hands over to the flow it follows, up to horizonSteps; {@code gd}: plain GD only
  * @param data  the training set, or null for {@link CommitteeData#generate} from the data seed
  * @param init  θ_0, or null for {@link #theta0()}'s draw
  */
 public record CommitteeRunConfig(int dim, double[] teacher, int n, double sigma2, int hidden, long dataSeed,
                                  long initSeed, double inputStd, double eta, double initScale, long maxSteps,
-                                 double gradTol, int recordsPerDecade, AnalysisSettings analysis, CommitteeData data,
-                                 double[] init) {
+                                 double gradTol, int recordsPerDecade, String tail, long horizonSteps,
+                                 AnalysisSettings analysis, CommitteeData data, double[] init) {
 
     public CommitteeRunConfig {
         int teacherUnits = CommitteeNetwork.units(teacher, dim);

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.NewtonPolish;
 import saddlesweep.analysis.Spectrum;
-import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.TrainingRecord;
 
@@ -35,12 +35,12 @@ public final class AttractorFinder {
     /** Relative radius a polish may move. */
     public static final double POLISH_RADIUS = 0.05;
 
-    private final SquaredLoss loss;
+    private final Objective loss;
     private final double eta;
     private final AnalysisSettings settings;
     private TrainingRecord previous;
 
-    public AttractorFinder(SquaredLoss loss, double eta, AnalysisSettings settings) {
+    public AttractorFinder(Objective loss, double eta, AnalysisSettings settings) {
         this.loss = loss;
         this.eta = eta;
         this.settings = settings;
@@ -54,7 +54,11 @@ public final class AttractorFinder {
         return polish(r.theta(), 0.0, false);
     }
 
-    Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
+    /**
+     * The minimum θ lies in the basin of, polished and certified as above (strict, or with {@code allowDegenerate}
+     * on a critical manifold), or null.
+     */
+    public Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
         double tol = settings.eigenRelTol();
         DMatrixRMaj h = loss.hessian(theta);
         Spectrum sp = Spectrum.of(h);

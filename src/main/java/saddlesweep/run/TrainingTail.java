@@ -9,6 +9,7 @@ import saddlesweep.flowfate.AttractorKind;
 import saddlesweep.flowfate.Fate;
 import saddlesweep.flowfate.FateFinder;
 import saddlesweep.model.DataSet;
+import saddlesweep.model.Objective;
 import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
@@ -123,8 +124,9 @@ public final class TrainingTail {
     }
 
     /** η·|gᵀHg|/gᵀg ≤ SWITCH_CURVATURE: the motion is slow in every direction it has. */
-    static boolean slowMotion(SquaredLoss loss, double[] theta, double eta) {
-        double[] g = loss.gradient(theta);
+    public static boolean slowMotion(Objective loss, double[] theta, double eta) {
+        double[] g = new double[theta.length];
+        loss.gradient(theta, g);
         double gg = Vectors.dot(g, g);
         if (!(gg > 0)) return true;
         double[] h = loss.hessian(theta).data;

@@ -1,12 +1,14 @@
 package saddlesweep.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
+import saddlesweep.model.Objective;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 
@@ -36,7 +38,8 @@ public final class FlowTail {
     /** After NDF's Newton iteration fails, Rosenbrock23 integrates until τ has grown by this factor, then NDF again. */
     static final double FALLBACK_SPAN = 2;
 
-    private final SquaredLoss loss;
+    private final Objective loss;
+    private final IntFunction<FlowField> fieldOfDimension;
     private final double eta;
     private final int recordsPerDecade;
     private final double gradTol;
@@ -54,7 +57,14 @@ public final class FlowTail {
 
     public FlowTail(SquaredLoss loss, double eta, int recordsPerDecade, double gradTol,
                     ToDoubleFunction<double[]> genExcess, double rtol, double atol) {
+        this(loss, d -> new ModifiedGradientField(loss, eta, d), eta, recordsPerDecade, gradTol, genExcess, rtol, atol);
+    }
+
+    /** The tail of runs on any loss, whose flow is {@code fieldOfDimension}'s field for θ of that many parameters. */
+    public FlowTail(Objective loss, IntFunction<FlowField> fieldOfDimension, double eta,
+                    int recordsPerDecade, double gradTol, ToDoubleFunction<double[]> genExcess, double rtol, double atol) {
         this.loss = loss;
+        this.fieldOfDimension = fieldOfDimension;
         this.gradTol = gradTol;
         this.eta = eta;
         this.recordsPerDecade = recordsPerDecade;
@@ -85,7 +95,7 @@ public final class FlowTail {
     public GradientDescent.Outcome run(double[] theta0, long step0, long horizon, List<TrainingRecord> records,
                                        GradientDescent.Finisher finisher) {
         int d = theta0.length;
-        ModifiedGradientField field = new ModifiedGradientField(loss, eta, d);
+        FlowField field = fieldOfDimension.apply(d);
         double t0 = eta * step0;
         double tEnd = eta * horizon;
         Ndf ndf;
@@ -176,7 +186,7 @@ public final class FlowTail {
      */
     private GradientDescent.Outcome atRecord(long step, double[] state, double[] hs, double dt, List<TrainingRecord> records,
                                              GradientDescent.Finisher finisher, Rosenbrock23 ros,
-                                             ModifiedGradientField field) {
+                                             FlowField field) {
         int d = state.length;
         double[] theta = relaxFast(state, hs, dt);
         if (theta == null || (ros != null && !ros.reset(theta))) theta = state;
@@ -214,7 +224,8 @@ public final class FlowTail {
         int d = theta.length;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(d, d, hessian.clone()))) return null;
-        double[] g = loss.gradient(theta);
+        double[] g = new double[d];
+        loss.gradient(theta, g);
         double[] out = theta.clone();
         boolean relaxed = false;
         for (int k = 0; k < d; k++) {

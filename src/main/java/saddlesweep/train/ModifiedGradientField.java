@@ -16,8 +16,12 @@ import saddlesweep.model.SquaredLoss;
  * (∇²f g)_{w_i} = −2 v_i x² t s g_{w_i} + x s g_{v_i} and (∇²f g)_{v_i} = x s g_{w_i}
  * (t = tanh(w_i x), s = 1 − t²). When the Jacobian is asked for, g and H come from one pass
  * ({@link SquaredLoss#gradientAndHessian}) and H g = H·g; the Hessian is kept ({@link #lastHessian}).
+ *
+ * <p>The rounding estimate of an evaluation without the Jacobian is ε·Σ_k ω_k (|f_k| + |y_k| + |r_k|)·|∂f/∂θ_i|
+ * (|f_k| summed over units): the rounding of the residuals r_k carried into g_i, a bound rather than a random-walk
+ * estimate. The (η/2)H g part of F is smaller by η·λ and left out.
  */
-public final class ModifiedGradientField implements VectorField {
+public final class ModifiedGradientField extends GradientFlowField {
 
     private static final double EPS = Math.ulp(1.0);
 
@@ -25,55 +29,19 @@ public final class ModifiedGradientField implements VectorField {
     private final double[] x;
     private final double[] y;
     private final double[] weight;
-    private final double eta;
-    private final int d;
     private final int h;
     private final double[] t;
     private final double[] r;
-    private final double[] g;
-    private final double[] hess;
-    private final double[] rounding;
-    private boolean hessianValid;
 
     public ModifiedGradientField(SquaredLoss loss, double eta, int dimension) {
+        super(eta, dimension);
         this.loss = loss;
         this.x = loss.x();
         this.y = loss.y();
         this.weight = loss.weights();
-        this.eta = eta;
-        this.d = dimension;
         this.h = dimension / 2;
         this.t = new double[x.length * h];
         this.r = new double[x.length];
-        this.g = new double[d];
-        this.hess = new double[d * d];
-        this.rounding = new double[d];
-    }
-
-    /**
-     * ε·Σ_k ω_k (|f_k| + |y_k| + |r_k|)·|∂f/∂θ_i| of the last evaluation without the Jacobian (|f_k| summed
-     * over units): the rounding of the residuals r_k carried into g_i, a bound rather than a random-walk
-     * estimate. The (η/2)H g part of F is smaller by η·λ and left out.
-     */
-    @Override
-    public double rounding(int i) {
-        return rounding[i];
-    }
-
-    /** Whether the last evaluation that asked for the Jacobian succeeded (so {@link #lastHessian} is there). */
-    public boolean hasHessian() {
-        return hessianValid;
-    }
-
-    /** ∇²L_N at the point of the last evaluation that asked for the Jacobian (row-major, a copy). */
-    public double[] lastHessian() {
-        if (!hessianValid) throw new IllegalStateException("no Jacobian evaluated yet");
-        return hess.clone();
-    }
-
-    @Override
-    public int dimension() {
-        return d;
     }
 
     @Override
@@ -135,22 +103,8 @@ public final class ModifiedGradientField implements VectorField {
 
     /** F and J = −(H + (η/2) H²) from one pass giving g and H. */
     private boolean evaluateWithJacobian(double[] theta, double[] f, double[] jac) {
-        hessianValid = false;
+        invalidateHessian();
         loss.gradientAndHessian(theta, g, hess);
-        for (int i = 0; i < d; i++) {
-            double hg = 0;
-            for (int k = 0; k < d; k++) hg += hess[i * d + k] * g[k];
-            f[i] = -(g[i] + 0.5 * eta * hg);
-            if (!Double.isFinite(f[i])) return false;
-        }
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double hh = 0;
-                for (int k = 0; k < d; k++) hh += hess[i * d + k] * hess[k * d + j];
-                jac[i * d + j] = -(hess[i * d + j] + 0.5 * eta * hh);
-            }
-        }
-        hessianValid = true;
-        return true;
+        return fieldFromHessian(f, jac);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.NewtonPolish;
 import saddlesweep.run.RunEvent;
+import saddlesweep.train.TrainingSettings;
 
 /**
  * A committee-machine run in d = 3 against what is known without the pipeline: the teacher is the realizable
@@ -25,7 +26,7 @@ class CommitteePipelineTest {
 
     private static CommitteeRunConfig config(double eta, double initScale, long maxSteps, double[] init) {
         return new CommitteeRunConfig(D, TEACHER, 200, 0.0, 2, 3, 5, 1.0, eta, initScale, maxSteps, 1e-12, 50,
-                AnalysisSettings.defaults(), null, init);
+                TrainingSettings.TAIL_FLOW, TrainingSettings.DEFAULT_HORIZON_STEPS, AnalysisSettings.defaults(), null, init);
     }
 
     @Test
