@@ -37,6 +37,10 @@ final class CommitteeTable {
         b.append(fmt("plateaus %d (%d steps), of which symmetric %d (%d steps); near-optimal %d%n", s.plateaus(),
                 s.plateauSteps(), s.symmetricPlateaus(), s.symmetricPlateauSteps(), s.nearOptimal()));
         b.append(fmt("min E %s at step %d%n", num(s.minGenExcess()), s.minGenExcessStep()));
+        if (!Double.isNaN(s.optTrainLoss())) {
+            b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E(θ*)=0  |end − θ*|=%s%n", num(s.optTrainLoss()),
+                    num(s.optGradNorm()), num(s.optDistance())));
+        }
         return b.toString();
     }
 

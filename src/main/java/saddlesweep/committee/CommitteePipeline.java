@@ -184,12 +184,14 @@ public final class CommitteePipeline {
             minE = genExcess;
             minStep = lastStep;
         }
+        double[] opt = c.optimum();
         CommitteeRunSummary summary = new CommitteeRunSummary(d, loss.data().size(), c.sigma2(), c.hidden(),
                 c.dataSeed(), c.initSeed(), c.eta(), c.initScale(), c.maxSteps(), c.inputStd(), c.teacher(),
                 t.status().label(), lastStep, (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
                 kind, certified, canon, spectrum == null ? new double[0] : spectrum.values(),
                 spectrum == null ? -1 : spectrum.morseIndex(tol), spectrum == null ? -1 : spectrum.nullDim(tol), singular,
-                minE, minStep, tally.plateaus(), tally.plateauSteps(), symmetric, symmetricSteps, tally.nearOptimal(),
+                opt == null ? Double.NaN : loss.value(opt), opt == null ? Double.NaN : loss.gradientNorm(opt),
+                opt == null ? Double.NaN : CommitteeSymmetry.distance(end, opt, d), minE, minStep, tally.plateaus(), tally.plateauSteps(), symmetric, symmetricSteps, tally.nearOptimal(),
                 tally.nearOptimalStep(), error);
         return new Result(summary, events, trajectory);
     }

@@ -59,4 +59,17 @@ public record CommitteeRunConfig(int dim, double[] teacher, int n, double sigma2
         double[] v = java.util.Arrays.copyOfRange(teacher, teacherUnits() * dim, teacher.length);
         return new CommitteeExcess(w, v, dim, inputStd, Activation.TANH);
     }
+
+    /**
+     * θ*, the population optimum E = 0 for H ≥ H*: the teacher's units, then H − H* idle units (w = 0, v = 0); null for
+     * H &lt; H* (the best narrower fit is not computed in d &gt; 1).
+     */
+    public double[] optimum() {
+        int hs = teacherUnits();
+        if (hidden < hs) return null;
+        double[] t = new double[hidden * (dim + 1)];
+        System.arraycopy(teacher, 0, t, 0, hs * dim);
+        System.arraycopy(teacher, hs * dim, t, hidden * dim, hs);
+        return t;
+    }
 }

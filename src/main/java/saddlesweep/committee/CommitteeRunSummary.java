@@ -8,6 +8,8 @@ package saddlesweep.committee;
  * @param attractorKind     {@code finite} (an isolated minimum, Newton-polished), {@code degenerate} (a minimum on a
  *                          critical manifold), or {@code unresolved} (GD had not settled at a minimum; limits at
  *                          infinity are not yet analysed for d &gt; 1)
+ * @param optTrainLoss      L_N(θ*), with θ* the teacher's units and H − H* idle ones (NaN for H &lt; H*); likewise
+ *                          optGradNorm = ‖∇L_N(θ*)‖ and optDistance, the canonical distance from the end point to θ*
  * @param symmetricPlateaus plateau visits at a saddle on the overlap set w_i = ±w_j (Saad and Solla's symmetric
  *                          plateau), and the steps they took: from the visit's first record to the exit its escape
  *                          law predicts ({@link CommitteePipeline#symmetricSteps})
@@ -17,6 +19,7 @@ public record CommitteeRunSummary(int inputDim, int n, double sigma2, int hidden
                                   String status, long steps, long wallMs, double trainLoss, double genExcess,
                                   double gradNorm, String attractorKind, boolean certified, double[] attractor,
                                   double[] eigenvalues, int morseIndex, int nullDim, String singularity,
+                                  double optTrainLoss, double optGradNorm, double optDistance,
                                   double minGenExcess, long minGenExcessStep, int plateaus, long plateauSteps,
                                   int symmetricPlateaus, long symmetricPlateauSteps, int nearOptimal,
                                   Long nearOptimalStep, String error) {

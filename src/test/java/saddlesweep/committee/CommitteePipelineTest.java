@@ -40,6 +40,8 @@ class CommitteePipelineTest {
         assertTrue(CommitteeSymmetry.distance(r.run().attractor(), TEACHER, D) < 1e-8,
                 "distance to θ* " + CommitteeSymmetry.distance(r.run().attractor(), TEACHER, D));
         assertTrue(r.run().trainLoss() < 1e-25);
+        assertEquals(0.0, r.run().optTrainLoss(), 0.0, "noise-free data: L_N(θ*) = 0 exactly");
+        assertEquals(r.run().optDistance(), CommitteeSymmetry.distance(r.run().attractor(), TEACHER, D), 1e-15);
         assertTrue(Math.abs(r.run().genExcess()) < 1e-14);
         // the origin plateau: index H (one −|m| per unit), exit where (1 + η|m|)^t takes A from A(0) to ½
         RunEvent origin = r.events().get(0);
