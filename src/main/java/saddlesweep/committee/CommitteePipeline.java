@@ -124,7 +124,7 @@ public final class CommitteePipeline {
         String kind = "unresolved";
         String error = diverged ? t.error() : null;
         if (!diverged) {
-            Attractor a = t.polished() != null ? t.polished() : new AttractorFinder(loss, c.eta(), as).polish(end, 0.0, true);
+            Attractor a = t.polished() != null ? t.polished() : new AttractorFinder(loss, c.eta(), as).polishLimit(end, true);
             if (a != null) {
                 end = a.theta();
                 kind = a.kind().label();
@@ -137,6 +137,10 @@ public final class CommitteePipeline {
         double genExcess = excess.value(end);
         double gradNorm = loss.gradientNorm(end);
         Spectrum spectrum = diverged ? null : Spectrum.of(loss.hessian(end));
+        if (spectrum != null && c.eta() * spectrum.maxAbs() >= 2) {
+            error = (error == null ? "" : error + "; ") + String.format(Locale.ROOT, "GD at η is unstable at the end point "
+                    + "(η·λ_max = %.4g): its own fate there is not analysed for d > 1", c.eta() * spectrum.maxAbs());
+        }
 
         // the sequence
         CriticalPointSolver solver = new CriticalPointSolver(loss, CRITICAL_GRAD_TOL, CRITICAL_MAX_ITER);

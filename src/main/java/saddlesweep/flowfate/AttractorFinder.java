@@ -56,13 +56,25 @@ public final class AttractorFinder {
 
     /**
      * The minimum θ lies in the basin of, polished and certified as above (strict, or with {@code allowDegenerate}
-     * on a critical manifold), or null.
+     * on a critical manifold), where GD at η is stable, or null.
      */
     public Attractor polish(double[] theta, double drift, boolean allowDegenerate) {
+        return certify(theta, drift, allowDegenerate, true);
+    }
+
+    /**
+     * The minimum θ lies in the basin of, as {@link #polish} certifies it but whatever η·λ_max there: the limit of
+     * the flow (η → 0), where GD at η may be unstable; or null.
+     */
+    public Attractor polishLimit(double[] theta, boolean allowDegenerate) {
+        return certify(theta, 0.0, allowDegenerate, false);
+    }
+
+    private Attractor certify(double[] theta, double drift, boolean allowDegenerate, boolean gdStable) {
         double tol = settings.eigenRelTol();
         DMatrixRMaj h = loss.hessian(theta);
         Spectrum sp = Spectrum.of(h);
-        if (sp.morseIndex(tol) > 0 || eta * sp.maxAbs() >= 2) return null;
+        if (sp.morseIndex(tol) > 0 || (gdStable && eta * sp.maxAbs() >= 2)) return null;
         boolean strict = sp.isolatedMinimum(h, tol);
         if (!strict && !allowDegenerate) return null;
         NewtonPolish.Mode mode = strict ? NewtonPolish.Mode.STRICT : NewtonPolish.Mode.DEGENERATE;
