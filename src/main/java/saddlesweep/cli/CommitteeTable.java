@@ -18,8 +18,8 @@ final class CommitteeTable {
     static String render(CommitteePipeline.Result r) {
         CommitteeRunSummary s = r.run();
         StringBuilder b = new StringBuilder();
-        b.append(fmt("committee machine d=%d  teacher θ*=%s (W* row by row, then v*)  N=%d  σ²=%s  H=%d  data_seed=%d  "
-                + "init_seed=%d  η=%s%n", s.inputDim(), vec(s.teacher()), s.n(), num(s.sigma2()), s.hidden(), s.dataSeed(),
+        b.append(fmt("committee machine d=%d  g=%s  teacher θ*=%s (W* row by row, then v*)  N=%d  σ²=%s  H=%d  data_seed=%d  "
+                + "init_seed=%d  η=%s%n", s.inputDim(), s.activation(), vec(s.teacher()), s.n(), num(s.sigma2()), s.hidden(), s.dataSeed(),
                 s.initSeed(), num(s.eta())));
         b.append(fmt("status %s after %d steps (%d ms)%s%n", s.status(), s.steps(), s.wallMs(),
                 s.error() == null ? "" : "  note: " + s.error()));

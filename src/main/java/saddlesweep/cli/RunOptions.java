@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.committee.Activation;
 import saddlesweep.committee.CommitteeData;
 import saddlesweep.committee.CommitteeNetwork;
 import saddlesweep.committee.CommitteeRunConfig;
@@ -60,6 +61,9 @@ public final class RunOptions {
     double gdTheta0Work;
     @Option(names = "--near-optimal-ratio", description = "near_optimal when E(dip) ≤ ratio·(min E from the passage on) (default: ${DEFAULT-VALUE}).")
     double nearOptimalRatio;
+    @Option(names = "--activation", paramLabel = "tanh|erf", description = "The units' activation g: tanh, or erf(u/√2) "
+            + "(Saad and Solla's; the committee machine's pipeline, in any d) (default: ${DEFAULT-VALUE}).")
+    String activation;
     @Option(names = "--data", paramLabel = "FILE.csv", description = "Data set with columns x,y, or x1,…,xd,y (replaces the generated data).")
     Path data;
     @Option(names = "--init", split = ",", paramLabel = "θ", description = "Initial point w1,…,wH,v1,…,vH; in d > 1 the rows w1 … wH "
@@ -86,16 +90,27 @@ public final class RunOptions {
         return rows;
     }
 
-    /** The committee-machine run (d > 1) the options describe. */
+    /** Whether the run is the committee machine's: d > 1, or an activation other than tanh. */
+    public boolean committee() {
+        return dim() > 1 || !"tanh".equals(activation);
+    }
+
+    /** The committee-machine run (d > 1, or erf) the options describe. */
     public CommitteeRunConfig committeeConfig() {
         TeacherRows rows = teacherRows();
+        Activation g;
+        try {
+            g = Activation.named(activation);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--activation: " + e.getMessage());
+        }
         finite("--teacher-v", teacherV);
         if (init != null) finite("--init", init);
         try {
             TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale).withMaxSteps(maxSteps)
                     .withGradTol(gradTol).withTail(tail).withHorizonSteps(horizonSteps(horizonSteps));
             CommitteeData ds = data == null ? null : CsvDataReader.readColumns(data);
-            return new CommitteeRunConfig(rows.dim(), CommitteeNetwork.pack(rows.flat(), teacherV, rows.dim()),
+            return new CommitteeRunConfig(rows.dim(), g, CommitteeNetwork.pack(rows.flat(), teacherV, rows.dim()),
                     ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed, inputStd, ts.eta(), ts.initScale(),
                     ts.maxSteps(), ts.gradTol(), ts.recordsPerDecade(), ts.tail(), ts.horizonSteps(), analysis(), ds, init);
         } catch (IllegalArgumentException e) {
@@ -112,8 +127,10 @@ public final class RunOptions {
     /** The run the options describe (its task id hashes every setting: equal to a job's task with the same values). */
     public RunConfig config() {
         TeacherRows rows = teacherRows();
-        if (rows.dim() > 1) {
-            throw new UserError("--teacher-w has rows of d = " + rows.dim() + " inputs: only train runs the committee machine (d > 1) so far");
+        if (rows.dim() > 1 || !"tanh".equals(activation)) {
+            throw new UserError(rows.dim() > 1
+                    ? "--teacher-w has rows of d = " + rows.dim() + " inputs: only train runs the committee machine (d > 1) so far"
+                    : "--activation " + activation + ": only train runs activations other than tanh so far");
         }
         double[] teacherW = rows.flat();
         finite("--teacher-v", teacherV);

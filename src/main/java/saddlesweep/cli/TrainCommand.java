@@ -41,8 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int dim = run.dim();
-        if (dim > 1) return committee(dim);
+        if (run.committee()) return committee(run.dim());
         RunConfig config = run.config();
         checkTrace();
         RunResult result = RunPipeline.run(config);
@@ -57,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The committee machine (d > 1): plain GD, the saddle sequence, the end point. */
+    /** The committee machine (d > 1, or erf): plain GD and the flow tail, the saddle sequence, the end point. */
     private Integer committee(int dim) throws IOException {
         CommitteeRunConfig config = run.committeeConfig();
         checkTrace();

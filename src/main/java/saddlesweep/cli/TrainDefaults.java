@@ -28,6 +28,7 @@ public final class TrainDefaults implements IDefaultValueProvider {
         return Map.ofEntries(
                 Map.entry("--teacher-w", "1"),
                 Map.entry("--teacher-v", "1"),
+                Map.entry("--activation", "tanh"),
                 Map.entry("--n", "100"),
                 Map.entry("--sigma2", "0.01"),
                 Map.entry("--hidden", "2"),

@@ -30,13 +30,19 @@ public record CommitteeData(int dim, double[] x, double[] y) implements Serializ
      * @param teacher the teacher packed as θ* = (W* row by row, v*)
      */
     public static CommitteeData generate(double[] teacher, int dim, int n, double sigma2, double inputStd, long dataSeed) {
+        return generate(teacher, dim, n, sigma2, inputStd, dataSeed, Activation.TANH);
+    }
+
+    /** {@link #generate(double[], int, int, double, double, long)} from a teacher with activation g. */
+    public static CommitteeData generate(double[] teacher, int dim, int n, double sigma2, double inputStd, long dataSeed,
+                                         Activation g) {
         CommitteeNetwork.units(teacher, dim);
         NormalStream rng = new NormalStream(dataSeed, NormalStream.DATA);
         double[] x = new double[n * dim];
         double[] y = new double[n];
         double sigma = Math.sqrt(sigma2);
         for (int i = 0; i < n * dim; i++) x[i] = inputStd * rng.nextNormal();
-        for (int i = 0; i < n; i++) y[i] = CommitteeNetwork.eval(teacher, dim, x, i * dim) + sigma * rng.nextNormal();
+        for (int i = 0; i < n; i++) y[i] = CommitteeNetwork.eval(teacher, dim, x, i * dim, g) + sigma * rng.nextNormal();
         return new CommitteeData(dim, x, y);
     }
 

@@ -97,7 +97,7 @@ public final class CommitteeExcess implements Objective {
 
     /** The moments of (u_a · x, u_b · x) for row a of {@code ra} and row b of {@code rb}. */
     private double[] moments(double[] ra, int a, double[] rb, int b) {
-        return GaussianPairMoments.of(g, var * dot(ra, a, ra, a), var * dot(rb, b, rb, b), var * dot(ra, a, rb, b));
+        return g.pairMoments(var * dot(ra, a, ra, a), var * dot(rb, b, rb, b), var * dot(ra, a, rb, b));
     }
 
     private double dot(double[] ra, int a, double[] rb, int b) {

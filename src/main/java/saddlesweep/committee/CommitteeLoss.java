@@ -6,16 +6,24 @@ import saddlesweep.model.Objective;
 
 /**
  * The empirical loss of a committee machine over its data, {@code L_N(θ) = (1/N) Σ_n ½ (f(x_n; θ) − y_n)²}, with
- * its analytic gradient and Hessian. Notation: a_in = w_i · x_n, t_in = tanh(a_in), s_in = 1 − t_in², r_n = f − y.
- * At d = 1 every sum is {@link saddlesweep.model.SquaredLoss}'s in the same order, so the values are its bits.
+ * its analytic gradient and Hessian. Notation: a_in = w_i · x_n, t_in = g(a_in), s_in = g'(a_in) (1 − t_in² for
+ * tanh), −g''(a_in) = p_in q_in ({@link Activation#lossTerms}), r_n = f − y. For tanh at d = 1 every sum is
+ * {@link saddlesweep.model.SquaredLoss}'s in the same order, so the values are its bits.
  */
 public final class CommitteeLoss implements Objective {
 
     private final CommitteeData data;
+    private final Activation g;
     private final double weight;
 
+    /** L_N of the tanh committee machine. */
     public CommitteeLoss(CommitteeData data) {
+        this(data, Activation.TANH);
+    }
+
+    public CommitteeLoss(CommitteeData data, Activation g) {
         this.data = data;
+        this.g = g;
         this.weight = 1.0 / data.size();
     }
 
@@ -23,12 +31,16 @@ public final class CommitteeLoss implements Objective {
         return data;
     }
 
+    public Activation activation() {
+        return g;
+    }
+
     @Override
     public double value(double[] theta) {
         int d = data.dim();
         double s = 0;
         for (int n = 0; n < data.size(); n++) {
-            double r = CommitteeNetwork.eval(theta, d, data.x(), n * d) - data.y()[n];
+            double r = CommitteeNetwork.eval(theta, d, data.x(), n * d, g) - data.y()[n];
             s += weight * r * r;
         }
         return 0.5 * s;
@@ -47,7 +59,7 @@ public final class CommitteeLoss implements Objective {
      * <pre>
      * ∂²L/∂v_i∂v_j   = Σ ω t_i t_j
      * ∂²L/∂w_ik∂v_j  = Σ ω v_i x_k s_i t_j                      + δ_ij Σ ω r x_k s_i
-     * ∂²L/∂w_ik∂w_jl = Σ ω v_i x_k s_i · v_j x_l s_j            − δ_ij Σ ω r v_i x_k x_l 2 t_i s_i
+     * ∂²L/∂w_ik∂w_jl = Σ ω v_i x_k s_i · v_j x_l s_j            − δ_ij Σ ω r v_i x_k x_l p_i q_i
      * </pre>
      * (the first terms JᵀΩJ, the δ terms r·∂²f).
      */
@@ -70,15 +82,21 @@ public final class CommitteeLoss implements Objective {
         if (hess != null) java.util.Arrays.fill(hess, 0, p * p, 0.0);
         double[] jac = new double[p];   // ∂f/∂θ at x_n
         double[] t = new double[h];
-        double[] sech2 = new double[h];
+        double[] sech2 = new double[h];  // g'
+        double[] curvP = new double[h];  // −g'' = curvP · curvQ
+        double[] curvQ = new double[h];
+        double[] terms = new double[4];
         double s = 0;
         for (int n = 0; n < data.size(); n++) {
             int off = n * d;
             double f = 0;
             for (int i = 0; i < h; i++) {
-                double ti = Math.tanh(CommitteeNetwork.preactivation(theta, i, d, xs, off));
+                g.lossTerms(CommitteeNetwork.preactivation(theta, i, d, xs, off), terms);
+                double ti = terms[0];
                 t[i] = ti;
-                sech2[i] = 1 - ti * ti;
+                sech2[i] = terms[1];
+                curvP[i] = terms[2];
+                curvQ[i] = terms[3];
                 f += theta[vOff + i] * ti;
                 for (int k = 0; k < d; k++) jac[i * d + k] = theta[vOff + i] * xs[off + k] * sech2[i];   // v_i x_k s_i
                 jac[vOff + i] = ti;                                                                        // t_i
@@ -105,7 +123,7 @@ public final class CommitteeLoss implements Objective {
                     double xk = xs[off + k];
                     hess[(i * d + k) * p + vOff + i] += wr * xk * sech2[i];                          // r ∂²f/∂w_ik∂v_i
                     for (int l = k; l < d; l++) {                                                   // r ∂²f/∂w_ik∂w_il
-                        hess[(i * d + k) * p + i * d + l] -= wr * theta[vOff + i] * xk * xs[off + l] * 2 * t[i] * sech2[i];
+                        hess[(i * d + k) * p + i * d + l] -= wr * theta[vOff + i] * xk * xs[off + l] * curvP[i] * curvQ[i];
                     }
                 }
             }
@@ -130,12 +148,16 @@ public final class CommitteeLoss implements Objective {
         double[] xs = data.x();
         java.util.Arrays.fill(out, 0, theta.length, 0.0);
         double[] t = new double[h];
+        double[] slope = new double[h];
+        double[] terms = new double[4];
         for (int n = 0; n < data.size(); n++) {
             int off = n * d;
             double f = 0;
             double fAbs = 0;
             for (int i = 0; i < h; i++) {
-                t[i] = Math.tanh(CommitteeNetwork.preactivation(theta, i, d, xs, off));
+                g.lossTerms(CommitteeNetwork.preactivation(theta, i, d, xs, off), terms);
+                t[i] = terms[0];
+                slope[i] = terms[1];
                 f += theta[vOff + i] * t[i];
                 fAbs += Math.abs(theta[vOff + i] * t[i]);
             }
@@ -143,7 +165,7 @@ public final class CommitteeLoss implements Objective {
             double wm = weight * (fAbs + Math.abs(data.y()[n]) + Math.abs(r));
             for (int i = 0; i < h; i++) {
                 out[vOff + i] += wm * Math.abs(t[i]);
-                double vs = Math.abs(theta[vOff + i] * (1 - t[i] * t[i]));
+                double vs = Math.abs(theta[vOff + i] * slope[i]);
                 for (int k = 0; k < d; k++) out[i * d + k] += wm * vs * Math.abs(xs[off + k]);
             }
         }

@@ -1,7 +1,8 @@
 package saddlesweep.committee;
 
 /**
- * The soft committee machine {@code f(x; θ) = Σ_{i=1..H} v_i · tanh(w_i · x)}, x ∈ R^d, no biases. Parameters are
+ * The soft committee machine {@code f(x; θ) = Σ_{i=1..H} v_i · g(w_i · x)}, x ∈ R^d, no biases, g = tanh (or erf,
+ * {@link Activation}). Parameters are
  * packed as {@code θ = (w_1, …, w_H, v_1, …, v_H)}, each row w_i of d entries: w_ik = θ[i·d + k], v_i = θ[H·d + i].
  * At d = 1 this is {@link saddlesweep.model.Mlp}'s packing, and every sum here is that class's, bit for bit.
  */
@@ -25,12 +26,12 @@ public final class CommitteeNetwork {
         return a;
     }
 
-    /** f(x; θ) = Σ_i v_i tanh(w_i · x) at x = xs[offset .. offset + d). */
-    public static double eval(double[] theta, int dim, double[] xs, int offset) {
+    /** f(x; θ) = Σ_i v_i g(w_i · x) at x = xs[offset .. offset + d). */
+    public static double eval(double[] theta, int dim, double[] xs, int offset, Activation g) {
         int h = units(theta, dim);
         double f = 0;
         for (int i = 0; i < h; i++) {
-            f += theta[h * dim + i] * Math.tanh(preactivation(theta, i, dim, xs, offset));
+            f += theta[h * dim + i] * g.value(preactivation(theta, i, dim, xs, offset));
         }
         return f;
     }

@@ -112,7 +112,7 @@ public final class CommitteePipeline {
         long start = System.nanoTime();
         int d = c.dim();
         AnalysisSettings as = c.analysis();
-        CommitteeLoss loss = new CommitteeLoss(c.dataSet());
+        CommitteeLoss loss = c.loss();
         CommitteeExcess excess = c.excess();
         Training t = train(c, loss, excess);
         List<TrainingRecord> records = t.records();
@@ -129,7 +129,7 @@ public final class CommitteePipeline {
                 end = a.theta();
                 kind = a.kind().label();
             } else {
-                error = "end point not at a minimum" + t.drift() + "; limits at infinity are not analysed for d > 1";
+                error = "end point not at a minimum" + t.drift() + "; limits at infinity are not analysed for the committee machine (d > 1 or erf)";
             }
         }
         boolean certified = !"unresolved".equals(kind);
@@ -139,7 +139,7 @@ public final class CommitteePipeline {
         Spectrum spectrum = diverged ? null : Spectrum.of(loss.hessian(end));
         if (spectrum != null && c.eta() * spectrum.maxAbs() >= 2) {
             error = (error == null ? "" : error + "; ") + String.format(Locale.ROOT, "GD at η is unstable at the end point "
-                    + "(η·λ_max = %.4g): its own fate there is not analysed for d > 1", c.eta() * spectrum.maxAbs());
+                    + "(η·λ_max = %.4g): its own fate there is not analysed for the committee machine", c.eta() * spectrum.maxAbs());
         }
 
         // the sequence
@@ -189,7 +189,7 @@ public final class CommitteePipeline {
             minStep = lastStep;
         }
         double[] opt = c.optimum();
-        CommitteeRunSummary summary = new CommitteeRunSummary(d, loss.data().size(), c.sigma2(), c.hidden(),
+        CommitteeRunSummary summary = new CommitteeRunSummary(d, c.activation().toString(), loss.data().size(), c.sigma2(), c.hidden(),
                 c.dataSeed(), c.initSeed(), c.eta(), c.initScale(), c.maxSteps(), c.inputStd(), c.teacher(),
                 t.status().label(), lastStep, (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
                 kind, certified, canon, spectrum == null ? new double[0] : spectrum.values(),

@@ -7,11 +7,12 @@ import saddlesweep.model.NormalStream;
  * One run of a committee machine: the teacher θ* = (W* row by row, v*) in d dimensions, the data (generated from
  * the seed, or given), the student width, the initial point (drawn from the seed, or given) and plain GD's settings.
  *
+ * @param activation g of the teacher and the student (tanh or erf)
  * @param tail  {@code flow}: plain GD hands over to the flow it follows, up to horizonSteps; {@code gd}: plain GD only
  * @param data  the training set, or null for {@link CommitteeData#generate} from the data seed
  * @param init  θ_0, or null for {@link #theta0()}'s draw
  */
-public record CommitteeRunConfig(int dim, double[] teacher, int n, double sigma2, int hidden, long dataSeed,
+public record CommitteeRunConfig(int dim, Activation activation, double[] teacher, int n, double sigma2, int hidden, long dataSeed,
                                  long initSeed, double inputStd, double eta, double initScale, long maxSteps,
                                  double gradTol, int recordsPerDecade, String tail, long horizonSteps,
                                  AnalysisSettings analysis, CommitteeData data, double[] init) {
@@ -38,7 +39,7 @@ public record CommitteeRunConfig(int dim, double[] teacher, int n, double sigma2
 
     /** The training set: the given one, or drawn from the data seed. */
     public CommitteeData dataSet() {
-        return data != null ? data : CommitteeData.generate(teacher, dim, n, sigma2, inputStd, dataSeed);
+        return data != null ? data : CommitteeData.generate(teacher, dim, n, sigma2, inputStd, dataSeed, activation);
     }
 
     /**
@@ -53,11 +54,16 @@ public record CommitteeRunConfig(int dim, double[] teacher, int n, double sigma2
         return theta;
     }
 
+    /** L_N on this run's data. */
+    public CommitteeLoss loss() {
+        return new CommitteeLoss(dataSet(), activation);
+    }
+
     /** The population excess E against this run's teacher. */
     public CommitteeExcess excess() {
         double[] w = java.util.Arrays.copyOf(teacher, teacherUnits() * dim);
         double[] v = java.util.Arrays.copyOfRange(teacher, teacherUnits() * dim, teacher.length);
-        return new CommitteeExcess(w, v, dim, inputStd, Activation.TANH);
+        return new CommitteeExcess(w, v, dim, inputStd, activation);
     }
 
     /**

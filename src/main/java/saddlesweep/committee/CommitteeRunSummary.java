@@ -14,7 +14,7 @@ package saddlesweep.committee;
  *                          plateau), and the steps they took: from the visit's first record to the exit its escape
  *                          law predicts ({@link CommitteePipeline#symmetricSteps})
  */
-public record CommitteeRunSummary(int inputDim, int n, double sigma2, int hidden, long dataSeed, long initSeed,
+public record CommitteeRunSummary(int inputDim, String activation, int n, double sigma2, int hidden, long dataSeed, long initSeed,
                                   double eta, double initScale, long maxSteps, double inputStd, double[] teacher,
                                   String status, long steps, long wallMs, double trainLoss, double genExcess,
                                   double gradNorm, String attractorKind, boolean certified, double[] attractor,

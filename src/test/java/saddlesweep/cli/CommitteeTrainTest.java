@@ -81,6 +81,8 @@ class CommitteeTrainTest {
             {"train", "--teacher-w", "1,0,0;0,x,0", "--teacher-v", "1,1"},
             {"train", "--teacher-w", "1,0,0;", "--teacher-v", "NaN"},
             {"verify-gd", "--teacher-w", "1,0,0;0,1,0", "--teacher-v", "1,1"},
+            {"verify-gd", "--activation", "erf"},
+            {"train", "--activation", "relu"},
         };
         for (String[] args : cases) {
             CliCapture.Result r = CliCapture.run(args);

@@ -43,9 +43,12 @@ class DefaultsAgreeTest {
             init_seed: 1
             """;
 
-    /** Options of train for what a job must give (no default there): train's own example run. */
+    /**
+     * Options of train for what a job must give (no default there): train's own example run; and --activation, which
+     * only train has (jobs run tanh).
+     */
     private static final Set<String> TRAIN_ONLY = new TreeSet<>(Set.of("--teacher-w", "--teacher-v", "--n", "--sigma2",
-            "--hidden", "--data-seed", "--init-seed"));
+            "--hidden", "--data-seed", "--init-seed", "--activation"));
 
     /** Job key (e.g. {@code training.max_steps}) to the parser's default. */
     static Map<String, String> parserDefaults() {

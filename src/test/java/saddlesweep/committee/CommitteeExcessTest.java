@@ -66,10 +66,12 @@ class CommitteeExcessTest {
             for (int b = 0; b < 4; b++) {
                 double q = s * s;
                 expected += 0.5 * c[a] * c[b]
-                        * ErfActivation.m00(q * dot(rows[a], rows[a]), q * dot(rows[b], rows[b]), q * dot(rows[a], rows[b]));
+                        * 2 / Math.PI * Math.asin(q * dot(rows[a], rows[b])
+                                / Math.sqrt((1 + q * dot(rows[a], rows[a])) * (1 + q * dot(rows[b], rows[b]))));
             }
         }
-        double e = new CommitteeExcess(tw, tv, d, s, ErfActivation.ERF).value(theta);
+        // Saad and Solla: E[g(a) g(b)] = (2/π) asin(C / √((1 + A)(1 + B))), here written out; E by the quadrature
+        double e = new CommitteeExcess(tw, tv, d, s, quadratureOnly(Activation.ERF)).value(theta);
         assertEquals(expected, e, 1e-12 * expected);
     }
 
@@ -113,6 +115,21 @@ class CommitteeExcessTest {
         System.arraycopy(pad(java.util.Arrays.copyOf(THETA3, 9), 3, 5), 0, thetaPadded, 0, 15);
         System.arraycopy(THETA3, 9, thetaPadded, 15, 3);
         assertEquals(e0, padded.value(thetaPadded), 1e-13 * e0, "padding");
+    }
+
+    /** g with its pair moments by the quadrature, not by its own closed forms. */
+    private static Activation quadratureOnly(Activation g) {
+        return new Activation() {
+            @Override
+            public double value(double u) {
+                return g.value(u);
+            }
+
+            @Override
+            public void derivatives(double u, double[] out) {
+                g.derivatives(u, out);
+            }
+        };
     }
 
     private static double f(double[] theta, int d, double[] x) {

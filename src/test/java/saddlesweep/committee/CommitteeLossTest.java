@@ -52,6 +52,26 @@ class CommitteeLossTest {
     }
 
     @Test
+    void erfDerivativesAreThoseOfItsValue() {
+        CommitteeData data = CommitteeData.generate(TEACHER3, 3, 60, 0.01, 1, 4, Activation.ERF);
+        CommitteeLoss loss = new CommitteeLoss(data, Activation.ERF);
+        double[] theta = {0.8, 0.4, -0.1, 0.3, -1.5, 2.0, 0.05, 0.2, 0.9, 1.1, 0.6, -0.4};
+        DerivativeChecks.assertDerivativesOfValue(loss, theta, 1e-9, 1e-8);
+        // and the value is the erf network's: f = Σ v_i erf(w_i · x / √2), recomputed here with commons-math3
+        double l = 0;
+        for (int n = 0; n < data.size(); n++) {
+            double f = 0;
+            for (int i = 0; i < 3; i++) {
+                double a = 0;
+                for (int k = 0; k < 3; k++) a += theta[3 * i + k] * data.x()[3 * n + k];
+                f += theta[9 + i] * org.apache.commons.math3.special.Erf.erf(a / Math.sqrt(2));
+            }
+            l += 0.5 * (f - data.y()[n]) * (f - data.y()[n]) / data.size();
+        }
+        assertEquals(l, loss.value(theta), 1e-15);
+    }
+
+    @Test
     void theOriginCouplesEachUnitThroughTheMeanOfYx() {
         // at θ = 0: J = 0 and r = −y, so the only blocks are ∂²L/∂w_i∂v_i = −m (g'(0) = 1): eigenvalues ±|m|, each
         // H times, and 0 (d − 1)·H times; GD leaves the origin at the rate 1 + η|m| per step

@@ -25,7 +25,11 @@ class CommitteePipelineTest {
     private static final double[] TEACHER = {1, 0, 0, 0, 1, 0, 1, 1};
 
     private static CommitteeRunConfig config(double eta, double initScale, long maxSteps, double[] init) {
-        return new CommitteeRunConfig(D, TEACHER, 200, 0.0, 2, 3, 5, 1.0, eta, initScale, maxSteps, 1e-12, 50,
+        return config(Activation.TANH, eta, initScale, maxSteps, init);
+    }
+
+    private static CommitteeRunConfig config(Activation g, double eta, double initScale, long maxSteps, double[] init) {
+        return new CommitteeRunConfig(D, g, TEACHER, 200, 0.0, 2, 3, 5, 1.0, eta, initScale, maxSteps, 1e-12, 50,
                 TrainingSettings.TAIL_FLOW, TrainingSettings.DEFAULT_HORIZON_STEPS, AnalysisSettings.defaults(), null, init);
     }
 
@@ -62,6 +66,21 @@ class CommitteePipelineTest {
             return Math.sqrt(s);
         }
         throw new AssertionError("no record at or after step " + step);
+    }
+
+    @Test
+    void anErfRunLeavesTheOriginAtTheRateOfItsSlopeAtZero() {
+        // erf(u/√2) has g'(0) = √(2/π): the origin's eigenvalues are ±√(2/π)|m|, and the exit follows that law
+        CommitteeRunConfig c = config(Activation.ERF, 0.2, 1e-3, 100_000, null);
+        CommitteePipeline.Result r = CommitteePipeline.run(c);
+        RunEvent origin = r.events().get(0);
+        double m = saddlesweep.model.Vectors.norm(c.dataSet().meanYx());
+        assertEquals(-Math.sqrt(2 / Math.PI) * m, origin.eigenvalues()[0], 1e-14);
+        assertEquals(origin.stepExit(), origin.predictedExit(), 0.05 * origin.stepExit(), "origin exit vs escape law");
+        // noise-free and realizable: it ends at the erf teacher, and its E is Saad and Solla's closed form there (0)
+        assertEquals("erf", r.run().activation());
+        assertTrue(CommitteeSymmetry.distance(r.run().attractor(), TEACHER, D) < 1e-8);
+        assertTrue(Math.abs(r.run().genExcess()) < 1e-14);
     }
 
     @Test
