@@ -13,7 +13,7 @@ import saddlesweep.model.GaussLegendre;
  * ξ₁ runs over [0, Z] with weight 2φ, ξ₂ over [−Z, Z], Z = 9 (the neglected mass is below 1e-18). As in
  * {@link saddlesweep.model.PopulationExcess}, composite 16-point Gauss–Legendre on panels graded towards the
  * real projection of the nearest pole of tanh: ξ₁ = 0 at height π/(2√A), and ξ₂ = −βξ₁/γ at height π/(2γ);
- * the first panel is half that height wide, each next one doubles up to 1. When γ = 0 (b a multiple of a)
+ * the first panel is half that height wide, each next one doubles up to 2. When γ = 0 (b a multiple of a)
  * the inner integral is the integrand at ξ₂'s only point.
  */
 public final class GaussianPairMoments {
@@ -28,6 +28,12 @@ public final class GaussianPairMoments {
     private static final int[] SWAPPED = {M00, M11, M02, M20, M22, M13, M31, M04, M40};
 
     static final double Z_MAX = 9.0;
+    /**
+     * The widest panel: 2. A panel at distance δ ≥ its width w from a pole's projection lies in a Bernstein ellipse
+     * of parameter ρ ≥ 2δ/w + √((2δ/w)² − 1) ≥ 3.7, so 16 nodes leave ρ^−32 ≤ 1e-18; e^{−ξ²/2} on a panel of width 2
+     * is integrated to rounding.
+     */
+    static final double WIDEST = 2.0;
     private static final GaussLegendre RULE = new GaussLegendre(16);
     private static final double TWO_PHI0 = 2.0 / Math.sqrt(2 * Math.PI);   // 2φ(ξ) = TWO_PHI0 · e^{−ξ²/2}
 
@@ -118,12 +124,11 @@ public final class GaussianPairMoments {
 
     /**
      * Nodes and weights (interleaved, nodes increasing) of the composite rule on [0, length] graded towards 0: the
-     * first panel min(height/2, 1) wide, each next one twice as wide up to 1 (16 nodes integrate e^{−ξ²/2} on a
-     * panel of width 1 to rounding).
+     * first panel min(height/2, {@value #WIDEST}) wide, each next one twice as wide up to {@value #WIDEST}.
      */
     static double[] nodes(double length, double height) {
         int m = RULE.size();
-        java.util.List<double[]> panels = GaussLegendre.gradedPanels(length, Math.min(0.5 * height, 1.0), 1.0);
+        java.util.List<double[]> panels = GaussLegendre.gradedPanels(length, Math.min(0.5 * height, WIDEST), WIDEST);
         double[] out = new double[2 * m * panels.size()];
         int k = 0;
         for (double[] p : panels) {
