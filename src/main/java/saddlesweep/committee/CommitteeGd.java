@@ -11,7 +11,8 @@ import saddlesweep.train.TrainingRecord;
 
 /**
  * Plain full-batch GD on a committee machine's L_N, θ ← θ − η ∇L_N(θ), recorded on the log grid (L_N, ‖∇L_N‖, E, θ)
- * and at the last step. It stops when ‖∇L_N‖ ≤ grad_tol ({@code converged}), at the step budget
+ * and at the last step. With tanh the steps take their gradient from the {@link CommitteeKernel} (the records' L_N
+ * and ‖∇L_N‖ from {@link CommitteeLoss}); with another activation from CommitteeLoss. It stops when ‖∇L_N‖ ≤ grad_tol ({@code converged}), at the step budget
  * ({@code budget}), when θ or L_N stops being finite ({@code diverged}), or when {@code handOver} says so at a
  * record ({@code budget}, {@link Result#handedOver}).
  */
@@ -28,18 +29,23 @@ public final class CommitteeGd {
                              double gradTol, int recordsPerDecade, Predicate<TrainingRecord> handOver) {
         double[] theta = theta0.clone();
         double[] grad = new double[theta.length];
+        // the steps on the vector kernel (tanh); the records from CommitteeLoss's analytic sums
+        CommitteeKernel kernel = loss.activation() == Activation.TANH ? new CommitteeKernel(loss.data()) : null;
         List<TrainingRecord> records = new ArrayList<>();
         LogGrid grid = new LogGrid(recordsPerDecade);
         long nextRecord = 0;
         long step = 0;
         while (true) {
-            double l = loss.gradient(theta, grad);
+            double l = kernel != null ? kernel.lossAndGradient(theta, grad) : loss.gradient(theta, grad);
             double g = Vectors.norm(grad);
             boolean finite = Double.isFinite(l) && Vectors.allFinite(theta);
             boolean last = !finite || g <= gradTol || step >= maxSteps;
             boolean handedOver = false;
             if (finite && (step == nextRecord || last)) {
-                TrainingRecord r = new TrainingRecord(step, l, g, excess.value(theta), theta.clone());
+                double[] exact = new double[theta.length];
+                double le = kernel != null ? loss.gradient(theta, exact) : l;
+                TrainingRecord r = new TrainingRecord(step, le, kernel != null ? Vectors.norm(exact) : g,
+                        excess.value(theta), theta.clone());
                 records.add(r);
                 if (step == nextRecord) nextRecord = grid.next(step);
                 handedOver = !last && handOver.test(r);
