@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import saddlesweep.bench.BatchBench;
+import saddlesweep.bench.CommitteeBench;
 import saddlesweep.bench.BenchSettings;
 import saddlesweep.bench.KernelBench;
 import saddlesweep.bench.KernelTiming;
@@ -88,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "EXE", description = "Python interpreter (default python3).")
     String python = "python3";
 
+    @Option(names = "--committee", description = "Also time the committee machine's GD step (d = 1, 4, 16): its analytic loop "
+            + "and its vector kernel, beside the scalar vector kernel.")
+    boolean committee;
     @Option(names = "--spark", description = "Sweep throughput: Spark local[T] vs a T-thread pool, T = 1 and 2.")
     boolean spark;
 
@@ -128,6 +132,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchSettings s = settings();
         if (!noKernels) kernelTable(out, s);
+        if (committee) {
+            if (!Kernels.vectorApiPresent()) throw new UserError("--committee needs the Vector API (run through ./submit.sh)");
+            CommitteeBench.print(out, s);
+        }
         if (spark) {
             int runs = sparkRuns != null ? sparkRuns : quick ? 4 : 16;
             if (runs < 1) throw new UserError("--spark-runs must be >= 1, got " + runs);

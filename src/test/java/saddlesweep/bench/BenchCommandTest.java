@@ -46,6 +46,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void committeeTablePrintsEveryDimension() {
+        Run r = bench("--quick", "--no-kernels", "--committee", "--n", "100", "--hidden", "2", "--reps", "2", "--rep-ms", "5",
+                "--warmup-ms", "20");
+        assertEquals(0, r.status, r.err);
+        Pattern row = Pattern.compile("^\\s*100\\s+2\\s+(1|4|16)((\\s+[0-9.]+){5})\\s*$");
+        List<String> rows = r.out.lines().filter(l -> row.matcher(l).matches()).toList();
+        assertEquals(3, rows.size(), r.out);        // d = 1, 4, 16
+        for (String line : rows) {
+            var m = row.matcher(line);
+            assertTrue(m.matches());
+            for (String x : m.group(2).trim().split("\\s+")) assertTrue(Double.parseDouble(x) > 0, line);
+        }
+    }
+
+    @Test
     void quickRunPrintsOneRowPerCase() {
         Run r = bench("--quick", "--reps", "2", "--rep-ms", "5", "--warmup-ms", "20");
         assertEquals(0, r.status, r.err);
