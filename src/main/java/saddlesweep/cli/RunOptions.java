@@ -69,6 +69,7 @@ public final class RunOptions {
     @Option(names = "--init", split = ",", paramLabel = "θ", description = "Initial point w1,…,wH,v1,…,vH; in d > 1 the rows w1 … wH "
             + "(d values each), then v1,…,vH (replaces the random one).")
     double[] init;
+
     /** The input dimension d: the length of the teacher's rows (and of the data's inputs, which must agree). */
     public int dim() {
         int d = teacherRows().dim();
