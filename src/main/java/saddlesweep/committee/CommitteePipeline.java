@@ -23,10 +23,10 @@ import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
 /**
- * Trains and analyses one committee-machine run: data, θ_0, plain GD on the log grid, the saddle sequence
- * ({@link SequenceFinder} with the {@link CommitteeGeometry}: the origin plateau, slow passages refined to critical
- * points — the symmetric plateau among them —, the near-optimal point), and the end point Newton-polished to the
- * minimum it lies at, if it does.
+ * Trains and analyses one committee-machine run: data, θ_0, plain GD on the log grid and the flow it follows
+ * ({@link #train}), the saddle sequence ({@link SequenceFinder} with the {@link CommitteeGeometry}: the origin
+ * plateau, slow passages refined to critical points — the symmetric plateau among them —, the near-optimal point),
+ * and the end point certified as the minimum it lies at, if it does, with the theory checks at θ*.
  */
 public final class CommitteePipeline {
 
