@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Vectors;
@@ -35,10 +36,15 @@ public final class AttractorClustering {
 
     /** Clusters, largest first (ties: lower representative train loss, then smaller task id). */
     public static List<Cluster> cluster(List<Member> members, double tol) {
+        return cluster(members, tol, Symmetry::canonical);
+    }
+
+    /** {@link #cluster(List, double)} with another canonical form (e.g. the committee machine's, in d dimensions). */
+    public static List<Cluster> cluster(List<Member> members, double tol, UnaryOperator<double[]> canonical) {
         if (!(tol >= 0)) throw new IllegalArgumentException("tol must be >= 0, got " + tol);
         return cluster(members, (a, b) -> {
-            double[] ca = Symmetry.canonical(a.attractor());
-            double[] cb = Symmetry.canonical(b.attractor());
+            double[] ca = canonical.apply(a.attractor());
+            double[] cb = canonical.apply(b.attractor());
             return ca.length == cb.length && Vectors.distance(ca, cb) <= tol;
         });
     }

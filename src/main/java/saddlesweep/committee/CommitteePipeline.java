@@ -191,7 +191,7 @@ public final class CommitteePipeline {
         double[] opt = c.optimum();
         CommitteeRunSummary summary = new CommitteeRunSummary(d, c.activation().toString(), loss.data().size(), c.sigma2(), c.hidden(),
                 c.dataSeed(), c.initSeed(), c.eta(), c.initScale(), c.maxSteps(), c.inputStd(), c.teacher(),
-                t.status().label(), lastStep, (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
+                t.status().label(), lastStep, t.gdSteps(), (System.nanoTime() - start) / 1_000_000, trainLoss, genExcess, gradNorm,
                 kind, certified, canon, spectrum == null ? new double[0] : spectrum.values(),
                 spectrum == null ? -1 : spectrum.morseIndex(tol), spectrum == null ? -1 : spectrum.nullDim(tol), singular,
                 opt == null ? Double.NaN : loss.value(opt), opt == null ? Double.NaN : loss.gradientNorm(opt),

@@ -4,6 +4,7 @@ package saddlesweep.committee;
  * What {@code train} reports of a committee-machine run (the names are the JSON's, in snake_case). θ-valued
  * fields hold W row by row, then v; points are canonical ({@link CommitteeSymmetry}).
  *
+ * @param gdSteps           plain GD's steps (the flow tail, if any, started there)
  * @param status            {@code converged} (‖∇L_N‖ ≤ grad_tol), {@code budget} or {@code diverged}
  * @param attractorKind     {@code finite} (an isolated minimum, Newton-polished), {@code degenerate} (a minimum on a
  *                          critical manifold), or {@code unresolved} (GD had not settled at a minimum; limits at
@@ -16,7 +17,7 @@ package saddlesweep.committee;
  */
 public record CommitteeRunSummary(int inputDim, String activation, int n, double sigma2, int hidden, long dataSeed, long initSeed,
                                   double eta, double initScale, long maxSteps, double inputStd, double[] teacher,
-                                  String status, long steps, long wallMs, double trainLoss, double genExcess,
+                                  String status, long steps, long gdSteps, long wallMs, double trainLoss, double genExcess,
                                   double gradNorm, String attractorKind, boolean certified, double[] attractor,
                                   double[] eigenvalues, int morseIndex, int nullDim, String singularity,
                                   double optTrainLoss, double optGradNorm, double optDistance,

@@ -194,16 +194,27 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
     private static void appendTeachers(StringBuilder b, List<Teacher> ts) {
         if (ts.size() == 1 && ts.get(0).name().equals(Teacher.DEFAULT_NAME)) {
             b.append("teacher:\n");
-            b.append("  w: ").append(numbers(ts.get(0).w())).append('\n');
+            b.append("  w: ").append(weights(ts.get(0))).append('\n');
             b.append("  v: ").append(numbers(ts.get(0).v())).append('\n');
             return;
         }
         b.append("teachers:\n");
         for (Teacher t : ts) {
             b.append("  - name: \"").append(t.name()).append("\"\n");
-            b.append("    w: ").append(numbers(t.w())).append('\n');
+            b.append("    w: ").append(weights(t)).append('\n');
             b.append("    v: ").append(numbers(t.v())).append('\n');
         }
+    }
+
+    /** A teacher's w: one list at d = 1, a list of rows at d &gt; 1. */
+    private static String weights(Teacher t) {
+        if (t.dim() == 1) return numbers(t.w());
+        StringBuilder rows = new StringBuilder("[");
+        for (int j = 0; j < t.units(); j++) {
+            if (j > 0) rows.append(", ");
+            rows.append(numbers(java.util.Arrays.copyOfRange(t.w(), j * t.dim(), (j + 1) * t.dim())));
+        }
+        return rows.append(']').toString();
     }
 
     /** {@code retired}: write the retired keys at their old defaults (the definition hash), or leave them out (the YAML). */

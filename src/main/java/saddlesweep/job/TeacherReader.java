@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import saddlesweep.committee.CommitteeSymmetry;
 import saddlesweep.model.Symmetry;
 import saddlesweep.model.Teacher;
 
@@ -66,7 +67,9 @@ final class TeacherReader {
 
     /** Whether two teachers are one function: equal modulo unit permutations and sign flips. */
     private static boolean sameFunction(Teacher a, Teacher b) {
-        return a.units() == b.units() && Arrays.equals(Symmetry.canonical(a.theta()), Symmetry.canonical(b.theta()));
+        if (a.dim() != b.dim() || a.units() != b.units()) return false;
+        return a.dim() == 1 ? Arrays.equals(Symmetry.canonical(a.theta()), Symmetry.canonical(b.theta()))
+                : Arrays.equals(CommitteeSymmetry.canonical(a.theta(), a.dim()), CommitteeSymmetry.canonical(b.theta(), b.dim()));
     }
 
     /** One teacher {@code {name, w, v}} at {@code path}; {@code name} is required in a list, optional for {@code teacher:}. */
@@ -88,13 +91,48 @@ final class TeacherReader {
                 : Teacher.DEFAULT_NAME;
         YamlNode wNode = m.entries().get("w");
         YamlNode vNode = m.entries().get("v");
-        double[] w = numbers(wNode, path + ".w");
         double[] v = numbers(vNode, path + ".v");
+        if (wNode instanceof YamlNode.Sequence rows && !rows.items().isEmpty() && rows.items().get(0) instanceof YamlNode.Sequence) {
+            return committeeTeacher(name, rows, vNode, v, path);
+        }
+        double[] w = numbers(wNode, path + ".w");
         if (w.length != v.length) {
             throw ErrorLine.of(source, vNode.line(), path + ".v", vNode, "has " + v.length + (v.length == 1 ? " value" : " values")
                     + " but " + path + ".w has " + w.length + "; they must have the same length");
         }
         return new Teacher(name, w, v);
+    }
+
+    /**
+     * A committee machine's teacher: {@code w} a list of rows of d numbers each ({@code [[1, 0, 0], [0, 1, 0]]}), one
+     * row per value of {@code v}.
+     */
+    private Teacher committeeTeacher(String name, YamlNode.Sequence rows, YamlNode vNode, double[] v, String path) {
+        int units = rows.items().size();
+        int dim = -1;
+        double[] w = null;
+        for (int j = 0; j < units; j++) {
+            YamlNode row = rows.items().get(j);
+            String rowPath = path + ".w[" + j + "]";
+            if (!(row instanceof YamlNode.Sequence)) {
+                throw ErrorLine.of(source, row.line(), rowPath, row, "must be a row [w_1, …, w_d] like " + path + ".w[0], got "
+                        + row.typeName());
+            }
+            double[] r = numbers(row, rowPath);
+            if (dim < 0) {
+                dim = r.length;
+                w = new double[units * dim];
+            } else if (r.length != dim) {
+                throw ErrorLine.of(source, row.line(), rowPath, row, "has " + r.length + " values but " + path + ".w[0] has " + dim
+                        + "; every row has the input dimension d");
+            }
+            System.arraycopy(r, 0, w, j * dim, dim);
+        }
+        if (v.length != units) {
+            throw ErrorLine.of(source, vNode.line(), path + ".v", vNode, "has " + v.length + (v.length == 1 ? " value" : " values")
+                    + " but " + path + ".w has " + units + (units == 1 ? " row" : " rows") + "; one v per row");
+        }
+        return new Teacher(name, w, v, dim);
     }
 
     /** A non-empty list of finite numbers (a single number counts as a list of one). */

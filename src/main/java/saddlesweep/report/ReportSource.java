@@ -61,16 +61,30 @@ public final class ReportSource {
             if (found == 0) throw new UserError("--task " + taskId + ": no such run in sweep " + sweep);
         }
 
+        // the figures are drawn for a scalar input: a committee machine's runs (d = size(teacher_w)/size(teacher_v) > 1)
+        // are left out, with their events and records
+        Dataset<Row> scalarRuns = runs.filter(functions.col("sweep").equalTo(sweep)
+                .and(functions.size(functions.col("teacher_w")).equalTo(functions.size(functions.col("teacher_v")))));
+        if (scalarRuns.isEmpty()) {
+            throw new UserError("sweep " + sweep + ": the report's figures are for scalar inputs, and every run of the sweep has d > 1");
+        }
+        boolean mixed = scalarRuns.count() < runs.filter(functions.col("sweep").equalTo(sweep)).count();
         Map<ResultTable, Dataset<Row>> tables = new EnumMap<>(ResultTable.class);
         for (ResultTable t : ResultTable.values()) {
             Dataset<Row> df;
             try {
-                df = t == ResultTable.RUNS ? runs : ResultViews.read(spark, root, t);
+                df = t == ResultTable.RUNS ? scalarRuns : ResultViews.read(spark, root, t);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (df == null) continue;
             df = df.filter(functions.col("sweep").equalTo(sweep));
+            if (mixed && (t == ResultTable.EVENTS || t == ResultTable.TRAJECTORY)) {
+                df = df.join(scalarRuns.select("task_id"), df.col("task_id").equalTo(scalarRuns.col("task_id")), "left_semi");
+            }
+            if (mixed && t == ResultTable.ATTRACTORS) {
+                df = df.filter(functions.size(functions.col("teacher_w")).equalTo(functions.size(functions.col("teacher_v"))));
+            }
             if (t != ResultTable.TRAJECTORY) df = df.cache(); // small tables, queried many times
             df.createOrReplaceTempView(t.dirName());
             tables.put(t, df);

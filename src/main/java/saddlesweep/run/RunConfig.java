@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.committee.Activation;
+import saddlesweep.committee.CommitteePipeline;
+import saddlesweep.committee.CommitteeRunConfig;
 import saddlesweep.model.DataSet;
 import saddlesweep.model.Teacher;
 import saddlesweep.train.TrainingSettings;
@@ -30,9 +33,13 @@ public record RunConfig(Teacher teacher, int n, double sigma2, int hidden, long 
         if (!(sigma2 >= 0) || !Double.isFinite(sigma2)) throw new IllegalArgumentException("sigma2 must be >= 0 and finite, got " + sigma2);
         if (hidden < 1) throw new IllegalArgumentException("hidden must be >= 1, got " + hidden);
         if (!(inputStd > 0) || !Double.isFinite(inputStd)) throw new IllegalArgumentException("input_std must be > 0, got " + inputStd);
-        if (init != null && init.length != 2 * hidden) {
-            throw new IllegalArgumentException("init must have 2*hidden = " + 2 * hidden + " values, got " + init.length);
+        int perUnit = teacher.dim() + 1;
+        if (init != null && init.length != perUnit * hidden) {
+            throw new IllegalArgumentException(teacher.dim() == 1
+                    ? "init must have 2*hidden = " + 2 * hidden + " values, got " + init.length
+                    : "init must have hidden*(d + 1) = " + perUnit * hidden + " values, got " + init.length);
         }
+        if (data != null && teacher.dim() > 1) throw new IllegalArgumentException("explicit data are scalar-input data");
         if (data != null && data.size() != n) {
             throw new IllegalArgumentException("n = " + n + " but the data set has " + data.size() + " rows");
         }
@@ -61,6 +68,18 @@ public record RunConfig(Teacher teacher, int n, double sigma2, int hidden, long 
         return new RunConfig(teacher, n, sigma2, hidden, dataSeed, initSeed, inputStd, training, analysis, data, theta0);
     }
 
+    /** Whether the run is the committee machine's (d &gt; 1 inputs), run by {@link CommitteePipeline}. */
+    public boolean committee() {
+        return teacher.dim() > 1;
+    }
+
+    /** This run as the committee machine's pipeline takes it (tanh; generated data). */
+    public CommitteeRunConfig committeeConfig() {
+        return new CommitteeRunConfig(teacher.dim(), Activation.TANH, teacher.theta(), n, sigma2, hidden, dataSeed, initSeed,
+                inputStd, training.eta(), training.initScale(), training.maxSteps(), training.gradTol(),
+                training.recordsPerDecade(), training.tail(), training.horizonSteps(), analysis, null, init);
+    }
+
     /** The data set of this run: the given one, or N points generated from dataSeed. */
     public DataSet dataSet() {
         return data != null ? data : DataSet.generate(teacher, n, sigma2, inputStd, dataSeed);
@@ -78,8 +97,9 @@ public record RunConfig(Teacher teacher, int n, double sigma2, int hidden, long 
      */
     public String taskId() {
         StringBuilder s = new StringBuilder();
-        s.append("w=").append(Arrays.toString(teacher.w()))
-                .append(";v=").append(Arrays.toString(teacher.v()))
+        s.append("w=").append(Arrays.toString(teacher.w()));
+        if (teacher.dim() > 1) s.append(";dim=").append(teacher.dim());     // absent at d = 1: the task ids stay as they were
+        s.append(";v=").append(Arrays.toString(teacher.v()))
                 .append(";n=").append(n)
                 .append(";sigma2=").append(Double.toString(sigma2))
                 .append(";hidden=").append(hidden)

@@ -7,6 +7,7 @@ import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.analysis.Optimum;
 import saddlesweep.analysis.Spectrum;
+import saddlesweep.committee.CommitteePipeline;
 import saddlesweep.flowfate.AttractorFinder;
 import saddlesweep.flowfate.AttractorKind;
 import saddlesweep.flowfate.Fate;
@@ -32,7 +33,8 @@ import saddlesweep.train.TrainingSettings;
 /**
  * Trains and analyses one run: data, initial point, gradient descent with log-spaced records and an early
  * Newton finish, slow passages refined to their critical points, the attractor, and the theory checks
- * against θ*. Never throws: a run that fails becomes a {@code failed} row with the error text.
+ * against θ*. A teacher with d &gt; 1 inputs hands the run to the committee machine's pipeline ({@link CommitteeRows}).
+ * Never throws: a run that fails becomes a {@code failed} row with the error text.
  */
 public final class RunPipeline {
 
@@ -47,6 +49,7 @@ public final class RunPipeline {
         long start = System.nanoTime();
         String taskId = config.taskId();
         try {
+            if (config.committee()) return CommitteeRows.of(config, taskId, CommitteePipeline.run(config.committeeConfig()));
             return analyse(config, taskId, start);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

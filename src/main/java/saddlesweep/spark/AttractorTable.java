@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,6 +22,7 @@ import saddlesweep.analysis.AttractorClustering;
 import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
 import saddlesweep.analysis.FunctionDistance;
+import saddlesweep.committee.CommitteeSymmetry;
 import saddlesweep.gdfate.GdAttractor;
 import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.model.ClosureNetwork;
@@ -186,9 +188,13 @@ public final class AttractorTable {
                 gdMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
             }
         }
-        // function space: limits within fn_cluster_tol in population L² distance are one attractor
+        // function space: limits within fn_cluster_tol in population L² distance are one attractor (d = 1: a committee
+        // machine's runs have no closure limits and no certified GD fates)
         double fnTol = fnClusterTol;
-        PopulationExcess pop = teacherW == null ? null : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
+        int dim = teacherW == null ? 1 : teacherW.length / teacherV.length;
+        PopulationExcess pop = teacherW == null || dim > 1 ? null
+                : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
+        UnaryOperator<double[]> canonical = dim == 1 ? Symmetry::canonical : t -> CommitteeSymmetry.canonical(t, dim);
         List<Cluster> fn = pop == null ? List.of() : AttractorClustering.cluster(fnMembers,
                 (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);
         Cluster fnTop = fn.isEmpty() ? null : fn.get(0);
@@ -198,13 +204,13 @@ public final class AttractorTable {
                 (a, b) -> gdAttractors.get(a.taskId()).same(gdAttractors.get(b.taskId()), pop, fnTol));
         Cluster gdTop = gd.isEmpty() ? null : gd.get(0);
         String gdTopId = gdTop == null ? null : gdTop.representative().taskId();
-        List<Cluster> clusters = AttractorClustering.cluster(members, clusterTol);
+        List<Cluster> clusters = AttractorClustering.cluster(members, clusterTol, canonical);
         Cluster top = clusters.isEmpty() ? null : clusters.get(0);
         Member rep = top == null ? null : top.representative();
         return new AttractorRow(sweep, key.n(), key.sigma2(), key.hidden(), key.dataSeed(),
                 key.teacher(), teacherW, teacherV, key.inputStd(), key.eta(), key.initScale(), runs, members.size(),
                 clusters.size(), top == null ? null : (double) top.size() / members.size(), top == null ? 0 : top.size(),
-                rep == null ? null : Symmetry.canonical(rep.attractor()), rep == null ? null : rep.trainLoss(),
+                rep == null ? null : canonical.apply(rep.attractor()), rep == null ? null : rep.trainLoss(),
                 rep == null ? null : rep.genExcess(), optTrainLoss, clusterTol,
                 fnMembers.size(), fn.size(), fnTop == null ? null : (double) fnTop.size() / fnMembers.size(),
                 fnTop == null ? 0 : fnTop.size(), fnRep == null ? null : fnRep.label(),

@@ -130,6 +130,18 @@ class JobAxesErrorTest {
     }
 
     @Test
+    void aCommitteeTeachersRowsHaveOneLengthAndOneVEach() {
+        assertContains(error(teachers("  - {name: a, w: [[1, 0], [0, 1, 0]], v: [1, 1]}\n")),
+                "teachers[0].w[1] = [0, 1, 0]: has 3 values but teachers[0].w[0] has 2; every row has the input dimension d");
+        assertContains(error(teachers("  - {name: a, w: [[1, 0], [0, 1]], v: [1]}\n")),
+                "teachers[0].v = [1]: has 1 value but teachers[0].w has 2 rows; one v per row");
+        assertContains(error(teachers("  - {name: a, w: [[1, 0], 2], v: [1, 1]}\n")), "teachers[0].w[1] = 2: must be a row");
+        // the same function up to the order and signs of its rows is the same teacher
+        assertContains(error(teachers("  - {name: a, w: [[1, 0], [0, 1]], v: [1, 1]}\n  - {name: b, w: [[0, -1], [1, 0]], v: [-1, 1]}\n")),
+                "the same teacher function as teachers[0]");
+    }
+
+    @Test
     void teacherNamesAreSafeAndDistinct() {
         assertContains(error(teachers("  - {name: my teacher, w: [1], v: [1]}\n")),
                 "teachers[0].name = \"my teacher\": must be 1 to 100 characters from A-Z a-z 0-9 _ . -");

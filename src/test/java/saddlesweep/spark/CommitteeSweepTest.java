@@ -1,0 +1,86 @@
+package saddlesweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import saddlesweep.committee.CommitteePipeline;
+import saddlesweep.committee.CommitteeRunConfig;
+import saddlesweep.job.JobParser;
+import saddlesweep.job.SweepJob;
+import saddlesweep.run.RunConfig;
+
+/**
+ * A sweep with a committee machine's teacher (rows of d = 2) beside a scalar one: its runs are rows of the same
+ * tables (θ as W row by row, then v; d = size(teacher_w)/size(teacher_v)), equal to the committee pipeline run
+ * directly, with their own attractors rows; a second sweep has nothing to compute; the shipped committee query runs,
+ * and the report draws the scalar runs.
+ */
+class CommitteeSweepTest {
+
+    private static final String JOB = "name: mixed\n"
+            + "teachers:\n"
+            + "  - {name: scalar, w: [1.0], v: [1.0]}\n"
+            + "  - {name: plane, w: [[1.0, 0.0], [0.0, 1.0]], v: [1.0, 1.0]}\n"
+            + "n: [40]\n"
+            + "sigma2: [0.01]\n"
+            + "hidden: [2]\n"
+            + "data_seed: [1]\n"
+            + "init_seed: {from: 1, count: 2}\n"
+            + "training: {eta: 0.2, init_scale: 0.01, max_steps: 20000, horizon_steps: 1.0e6}\n";
+
+    @Test
+    void committeeRunsAreRowsOfTheTablesAsTheirPipelineComputesThem(@TempDir Path dir) throws Exception {
+        SparkSession spark = TestSpark.session();
+        Path job = Files.writeString(dir.resolve("mixed.yaml"), JOB);
+        Path out = dir.resolve("out");
+        CliCapture.Result r = CliCapture.run("sweep", job.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        List<Row> rows = spark.read().parquet(out.resolve("runs").toString())
+                .selectExpr("task_id", "teacher", "size(teacher_w) / size(teacher_v) AS d", "size(attractor)", "train_loss",
+                        "attractor_kind", "gd_fate", "status").orderBy("teacher", "task_id").collectAsList();
+        assertEquals(4, rows.size());
+        SweepJob parsed = JobParser.parse(job, false);
+        for (Row row : rows) {
+            boolean plane = row.getString(1).equals("plane");
+            assertEquals(plane ? 2.0 : 1.0, row.getDouble(2), 0.0);
+            assertEquals(plane ? 6 : 4, row.getInt(3), "θ = (W, v): H·(d + 1) values");
+            assertTrue(!row.getString(7).equals("failed"), row.toString());
+        }
+        // the committee rows are what CommitteePipeline computes for the same task, directly
+        for (long t = 0; t < parsed.size(); t++) {
+            RunConfig c = parsed.task(t);
+            if (!c.committee()) continue;
+            CommitteeRunConfig cc = c.committeeConfig();
+            double expected = CommitteePipeline.run(cc).run().trainLoss();
+            Row row = rows.stream().filter(x -> x.getString(0).equals(c.taskId())).findFirst().orElseThrow();
+            assertEquals(expected, row.getDouble(4), 0.0, "train_loss of " + c.taskId());
+            assertEquals("unresolved", row.getString(6), "no GD fate in d > 1");
+        }
+        long events = spark.read().parquet(out.resolve("events").toString())
+                .join(spark.read().parquet(out.resolve("runs").toString()).filter("teacher = 'plane'").select("task_id"), "task_id")
+                .count();
+        assertTrue(events >= 2, "the committee runs' events (origin plateau, attractor): " + events);
+        assertEquals(2, spark.read().parquet(out.resolve("attractors").toString()).count(), "one row per data set");
+        CliCapture.Result again = CliCapture.run("sweep", job.toString(), "--out", out.toString());
+        assertEquals(0, again.exit(), again.stderr());
+        assertTrue(again.stderr().contains("nothing to compute"), again.stderr());
+        CliCapture.Result q = CliCapture.run("query", out.toString(), "-f", "jobs/queries/committee.sql");
+        assertEquals(0, q.exit(), q.stderr());
+        assertTrue(q.stdout().contains("input_dim"), q.stdout());
+        assertTrue(q.stdout().lines().anyMatch(l -> l.trim().startsWith("2 ")), "a row for d = 2: " + q.stdout());
+        // the report draws the scalar runs of a mixed sweep
+        Path report = dir.resolve("report");
+        CliCapture.Result rep = CliCapture.run("report", out.toString(), "--out", report.toString());
+        assertEquals(0, rep.exit(), rep.stderr());
+        assertTrue(Files.exists(report.resolve("index.html")));
+    }
+}
