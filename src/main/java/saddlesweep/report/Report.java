@@ -29,6 +29,8 @@ public final class Report {
     /** Writes the report into {@code dir} (created if needed); prints one line per figure; returns the figures. */
     public List<FigureResult> write(Path dir, PrintStream log) {
         // read everything first, so that a failing query leaves no half-written directory
+        List<CommitteeFigure.Trace> committee = CommitteeFigure.load(source);
+        if (!source.hasScalarRuns()) return writeCommitteeOnly(dir, log, committee);
         List<Integer> widths = source.sql("select distinct hidden from runs order by hidden").stream()
                 .map(r -> r.<Integer>getAs(0)).toList();
         List<RunTrace> traces = new ArrayList<>();
@@ -77,8 +79,32 @@ public final class Report {
         figures.add(PlateauLawFigure.write(escapes, dir));
         figures.add(TheoremFigure.write(theorem, dir));
         figures.addAll(BifurcationFigure.write(bifurcation, dir));
+        figures.addAll(committeeFigures(committee, dir));
         IndexPage.write(dir, source, keyNumbers, figures);
+        return logged(figures, dir, log);
+    }
 
+    /** A sweep of committee machines only: their figures, and the key numbers left to the committee query. */
+    private List<FigureResult> writeCommitteeOnly(Path dir, PrintStream log, List<CommitteeFigure.Trace> committee) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        List<FigureResult> figures = committeeFigures(committee, dir);
+        IndexPage.write(dir, source, "<p>Every run of this sweep is a committee machine (d &gt; 1 inputs): figures 1–9, drawn for "
+                + "a scalar input, are left out; the sweep's numbers by d are in <code>jobs/queries/committee.sql</code>.</p>\n",
+                figures);
+        return logged(figures, dir, log);
+    }
+
+    private static List<FigureResult> committeeFigures(List<CommitteeFigure.Trace> committee, Path dir) {
+        List<FigureResult> out = new ArrayList<>();
+        for (CommitteeFigure.Trace t : committee) out.add(CommitteeFigure.write(t, dir, "committee-" + safe(t.teacher()) + ".png"));
+        return out;
+    }
+
+    private static List<FigureResult> logged(List<FigureResult> figures, Path dir, PrintStream log) {
         for (FigureResult f : figures) {
             if (f.isDrawn()) log.println("wrote " + dir.resolve(f.file()));
             else log.println("left out " + f.title() + ": " + f.reason());

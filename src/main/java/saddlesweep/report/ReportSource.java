@@ -29,11 +29,25 @@ public final class ReportSource {
     private final String sweep;
     private final Map<ResultTable, Dataset<Row>> tables;
 
-    private ReportSource(SparkSession spark, String location, String sweep, Map<ResultTable, Dataset<Row>> tables) {
+    /** The view of the sweep's committee-machine runs (d &gt; 1), and of their trajectory records. */
+    static final String COMMITTEE_RUNS = "committee_runs";
+    static final String COMMITTEE_TRAJECTORY = "committee_trajectory";
+    static final String COMMITTEE_EVENTS = "committee_events";
+
+    private final boolean scalarRuns;
+
+    private ReportSource(SparkSession spark, String location, String sweep, Map<ResultTable, Dataset<Row>> tables,
+                         boolean scalarRuns) {
         this.spark = spark;
         this.location = location;
         this.sweep = sweep;
         this.tables = tables;
+        this.scalarRuns = scalarRuns;
+    }
+
+    /** Whether the sweep has runs of a scalar input (the figures 1–9 are drawn from them). */
+    public boolean hasScalarRuns() {
+        return scalarRuns;
     }
 
     /**
@@ -61,14 +75,13 @@ public final class ReportSource {
             if (found == 0) throw new UserError("--task " + taskId + ": no such run in sweep " + sweep);
         }
 
-        // the figures are drawn for a scalar input: a committee machine's runs (d = size(teacher_w)/size(teacher_v) > 1)
-        // are left out, with their events and records
+        // the figures 1–9 are drawn for a scalar input: a committee machine's runs (d = size(teacher_w)/size(teacher_v)
+        // > 1) are left out of the views runs, events, trajectory, attractors, and have views of their own
         Dataset<Row> scalarRuns = runs.filter(functions.col("sweep").equalTo(sweep)
                 .and(functions.size(functions.col("teacher_w")).equalTo(functions.size(functions.col("teacher_v")))));
-        if (scalarRuns.isEmpty()) {
-            throw new UserError("sweep " + sweep + ": the report's figures are for scalar inputs, and every run of the sweep has d > 1");
-        }
-        boolean mixed = scalarRuns.count() < runs.filter(functions.col("sweep").equalTo(sweep)).count();
+        Dataset<Row> committeeRuns = runs.filter(functions.col("sweep").equalTo(sweep)
+                .and(functions.size(functions.col("teacher_w")).gt(functions.size(functions.col("teacher_v"))))).cache();
+        boolean mixed = !committeeRuns.isEmpty();
         Map<ResultTable, Dataset<Row>> tables = new EnumMap<>(ResultTable.class);
         for (ResultTable t : ResultTable.values()) {
             Dataset<Row> df;
@@ -89,7 +102,21 @@ public final class ReportSource {
             df.createOrReplaceTempView(t.dirName());
             tables.put(t, df);
         }
-        return new ReportSource(spark, location, sweep, tables);
+        // the committee machine's runs and their records, for its own figures
+        committeeRuns.createOrReplaceTempView(COMMITTEE_RUNS);
+        for (ResultTable t : new ResultTable[] {ResultTable.TRAJECTORY, ResultTable.EVENTS}) {
+            Dataset<Row> df;
+            try {
+                df = ResultViews.read(spark, root, t);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (df == null) continue;
+            df.filter(functions.col("sweep").equalTo(sweep))
+                    .join(committeeRuns.select("task_id"), df.col("task_id").equalTo(committeeRuns.col("task_id")), "left_semi")
+                    .createOrReplaceTempView(t == ResultTable.EVENTS ? COMMITTEE_EVENTS : COMMITTEE_TRAJECTORY);
+        }
+        return new ReportSource(spark, location, sweep, tables, !scalarRuns.isEmpty());
     }
 
     private static String chooseSweep(String location, List<String> sweeps, String sweepName, String taskId,

@@ -22,7 +22,7 @@ import saddlesweep.run.RunConfig;
  * A sweep with a committee machine's teacher (rows of d = 2) beside a scalar one: its runs are rows of the same
  * tables (θ as W row by row, then v; d = size(teacher_w)/size(teacher_v)), equal to the committee pipeline run
  * directly, with their own attractors rows; a second sweep has nothing to compute; the shipped committee query runs,
- * and the report draws the scalar runs.
+ * and the report draws the scalar runs' figures and the committee machine's own (alone for a committee-only sweep).
  */
 class CommitteeSweepTest {
 
@@ -82,5 +82,16 @@ class CommitteeSweepTest {
         CliCapture.Result rep = CliCapture.run("report", out.toString(), "--out", report.toString());
         assertEquals(0, rep.exit(), rep.stderr());
         assertTrue(Files.exists(report.resolve("index.html")));
+        assertTrue(Files.exists(report.resolve("dynamics-H2.png")), "the scalar runs' figures");
+        assertTrue(Files.exists(report.resolve("committee-plane.png")), "the committee machine's figure");
+        // a sweep of committee machines only: its figure, and a page saying why the others are left out
+        Path only = Files.writeString(dir.resolve("plane.yaml"), JOB.replace("name: mixed", "name: plane")
+                .replace("  - {name: scalar, w: [1.0], v: [1.0]}\n", "").replace("{from: 1, count: 2}", "[1]"));
+        assertEquals(0, CliCapture.run("sweep", only.toString(), "--out", out.toString()).exit());
+        Path report2 = dir.resolve("report2");
+        CliCapture.Result rep2 = CliCapture.run("report", out.toString(), "--sweep", "plane", "--out", report2.toString());
+        assertEquals(0, rep2.exit(), rep2.stderr());
+        assertTrue(Files.exists(report2.resolve("committee-plane.png")));
+        assertTrue(Files.readString(report2.resolve("index.html")).contains("committee machine"));
     }
 }
