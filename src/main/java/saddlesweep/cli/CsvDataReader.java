@@ -21,9 +21,8 @@ public final class CsvDataReader {
     private CsvDataReader() {
     }
 
-    /** A data set with one input column {@code x} (any other columns but {@code y} ignored). */
-    public static DataSet read(Path file) {
-        CommitteeData d = readColumns(file);
+    /** The data {@link #readColumns} read from {@code file}, as a data set of one input {@code x}. */
+    static DataSet scalar(Path file, CommitteeData d) {
         if (d.dim() != 1) throw new UserError(file + ": expected columns x,y, got " + d.dim() + " input columns x1..x" + d.dim());
         return new DataSet(d.x(), d.y());
     }

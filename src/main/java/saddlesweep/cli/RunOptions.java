@@ -70,11 +70,19 @@ public final class RunOptions {
             + "(d values each), then v1,…,vH (replaces the random one).")
     double[] init;
 
+    /** The --data file as read (once), or null without one. */
+    private CommitteeData dataRead;
+
+    private CommitteeData dataFile() {
+        if (data != null && dataRead == null) dataRead = CsvDataReader.readColumns(data);
+        return dataRead;
+    }
+
     /** The input dimension d: the length of the teacher's rows (and of the data's inputs, which must agree). */
     public int dim() {
         int d = teacherRows().dim();
         if (data != null) {
-            int dd = CsvDataReader.readColumns(data).dim();
+            int dd = dataFile().dim();
             if (dd != d) {
                 throw new UserError("--data " + data + " has d = " + dd + " inputs but the teacher's rows (--teacher-w) have " + d);
             }
@@ -110,7 +118,7 @@ public final class RunOptions {
         try {
             TrainingSettings ts = TrainingSettings.defaults().withEta(eta).withInitScale(initScale).withMaxSteps(maxSteps)
                     .withGradTol(gradTol).withTail(tail).withHorizonSteps(horizonSteps(horizonSteps));
-            CommitteeData ds = data == null ? null : CsvDataReader.readColumns(data);
+            CommitteeData ds = dataFile();
             return new CommitteeRunConfig(rows.dim(), g, CommitteeNetwork.pack(rows.flat(), teacherV, rows.dim()),
                     ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed, inputStd, ts.eta(), ts.initScale(),
                     ts.maxSteps(), ts.gradTol(), ts.recordsPerDecade(), ts.tail(), ts.horizonSteps(), analysis(), ds, init);
@@ -142,7 +150,7 @@ public final class RunOptions {
                     .withMaxSteps(maxSteps).withGradTol(gradTol).withPolish(!noPolish).withTail(tail)
                     .withHorizonSteps(horizonSteps(horizonSteps));
             AnalysisSettings as = analysis();
-            DataSet ds = data == null ? null : CsvDataReader.read(data);
+            DataSet ds = data == null ? null : CsvDataReader.scalar(data, dataFile());
             RunConfig c = new RunConfig(teacher, ds == null ? n : ds.size(), sigma2, hidden, dataSeed, initSeed,
                     inputStd, ts, as, ds, null);
             return init == null ? c : c.withInit(init);
