@@ -69,6 +69,23 @@ class CommitteePipelineTest {
     }
 
     @Test
+    void theFlowsLimitIsCertifiedWhereGdAtEtaWouldBeUnstable() {
+        // the teacher is an isolated minimum of noise-free L_N; at η = 4/λ_max GD cannot settle there (η·λ_max = 4),
+        // so GD's finish refuses it, while the flow's limit (η → 0) is that minimum all the same
+        CommitteeLoss loss = config(0.2, 0, 1, null).loss();
+        double[] near = TEACHER.clone();
+        near[0] += 1e-4;
+        double lambdaMax = saddlesweep.analysis.Spectrum.of(loss.hessian(TEACHER)).maxAbs();
+        saddlesweep.flowfate.AttractorFinder finder = new saddlesweep.flowfate.AttractorFinder(loss, 4 / lambdaMax,
+                AnalysisSettings.defaults());
+        assertEquals(null, finder.polish(near, 0.0, true));
+        saddlesweep.flowfate.Attractor limit = finder.polishLimit(near, true);
+        assertNotNull(limit);
+        assertEquals("finite", limit.kind().label());
+        assertTrue(saddlesweep.model.Vectors.distance(limit.theta(), TEACHER) < 1e-12);
+    }
+
+    @Test
     void anErfRunLeavesTheOriginAtTheRateOfItsSlopeAtZero() {
         // erf(u/√2) has g'(0) = √(2/π): the origin's eigenvalues are ±√(2/π)|m|, and the exit follows that law
         CommitteeRunConfig c = config(Activation.ERF, 0.2, 1e-3, 100_000, null);
