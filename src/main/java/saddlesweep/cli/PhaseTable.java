@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import saddlesweep.gdfate.GdFateKind;
+import saddlesweep.run.GdFateView;
 import saddlesweep.run.RunConfig;
 import saddlesweep.run.RunEvent;
 import saddlesweep.run.RunResult;
@@ -46,7 +47,7 @@ public final class PhaseTable {
         b.append(fmt("%n"));
         b.append(fmt("  tail %s: %d GD steps, followed to %d of %d GD-equivalent steps, %d flow evaluations%n",
                 s.tail(), s.gdSteps(), s.steps(), s.horizonSteps(), s.flowEvaluations()));
-        b.append(gdFate(s));
+        b.append(gdFate(s, s.eta(), s.steps()));
         b.append(fmt("theory  L_N(θ*)=%s  |grad L_N(θ*)|=%s  E_opt=%s  |attractor − θ*|=%s%n",
                 num(s.optTrainLoss()), num(s.optGradNorm()), num(s.optGenExcess()), num(s.optDistance())));
         b.append(fmt("  overfitting: L_N(attractor) %s L_N(θ*), E(attractor) − min E = %s (min E %s at step %d)%n",
@@ -55,22 +56,22 @@ public final class PhaseTable {
         return b.toString();
     }
 
-    /** GD's own fate at the run's η, under the flow's. */
-    static String gdFate(RunSummary s) {
+    /** GD's own fate at the run's η (the run's last step {@code steps}), under the flow's. */
+    static String gdFate(GdFateView s, double eta, long steps) {
         StringBuilder b = new StringBuilder();
         String cert = s.gdCertified() ? ", certified" : ", not certified";
         if (GdFateKind.ofLabel(s.gdFate()) == GdFateKind.FLOW) {
             b.append(fmt("GD fate (η = %s)  flow%s: GD never turns unstable (η·λ_max < 2 up to step %d), its fate is the flow's%n",
-                    num(s.eta()), cert, s.steps()));
+                    num(eta), cert, steps));
             return b.toString();
         }
-        b.append(fmt("GD fate (η = %s)  %s%s", num(s.eta()), s.gdFate(), cert));
+        b.append(fmt("GD fate (η = %s)  %s%s", num(eta), s.gdFate(), cert));
         if (s.gdStep() != null) b.append(fmt(" at step %d", s.gdStep()));
         b.append(fmt("  (%s%s)%n", start(s), s.gdUnstableStep() != null
                 ? fmt("; η·λ_max ≥ 2 from the record at step %d", s.gdUnstableStep()) : ""));
         if (s.gdEvidence() != null) b.append(fmt("  evidence: %s%n", s.gdEvidence()));
-        int d = 2 * s.hidden();
         if (s.gdOrbit() != null && s.gdPeriod() > 0) {
+            int d = s.gdOrbit().length / s.gdPeriod();
             GdFateKind kind = GdFateKind.ofLabel(s.gdFate());
             if (kind == GdFateKind.APERIODIC || kind == GdFateKind.UNRESOLVED) {
                 b.append(fmt("  the stable %d-cycle GD %s:%n", s.gdPeriod(), kind == GdFateKind.APERIODIC
@@ -93,7 +94,7 @@ public final class PhaseTable {
     }
 
     /** Where the plain GD that the fate is about started. */
-    private static String start(RunSummary s) {
+    private static String start(GdFateView s) {
         if (s.gdStart() == null) return "GD not followed";
         return switch (s.gdStart()) {
             case "theta0" -> fmt("plain GD from θ_0, checked from step %d on, just before η·λ_max reaches 2", s.gdHandoverStep());

@@ -1,7 +1,7 @@
 package saddlesweep.gdfate;
 
 import saddlesweep.analysis.Spectrum;
-import saddlesweep.model.SquaredLoss;
+import saddlesweep.model.Objective;
 import saddlesweep.model.Vectors;
 
 /**
@@ -14,7 +14,7 @@ final class BranchOrdinates {
     private BranchOrdinates() {
     }
 
-    static double[] of(SquaredLoss loss, double[][] points) {
+    static double[] of(Objective loss, double[][] points) {
         double[] m = mean(points);
         double[] u = Spectrum.of(loss.hessian(m)).vector(m.length - 1);
         int big = 0;

@@ -94,8 +94,11 @@ public final class GdFateFinder {
         this.work = work;
     }
 
-    /** The real GD steps all segments of this finder may take together: {@code work} sample·unit·steps, at least MIN_REAL. */
-    long realBudget(int units) {
+    /**
+     * The real GD steps all segments of this finder may take together: {@code work} sample·unit·steps, at least
+     * MIN_REAL; a step costs N·(θ's entries / 2) of them (N·H for a scalar input, N·H·(d + 1)/2 for a committee machine).
+     */
+    long realBudget(double units) {
         return Math.max(MIN_REAL, (long) (work / ((double) kernel.samples() * units)));
     }
 
@@ -151,7 +154,7 @@ public final class GdFateFinder {
         double[] theta = start.clone();
         double[] grad = new double[d];
         double eta = map.eta();
-        long realBudget = Math.max(0, realBudget(d / 2) - spent);
+        long realBudget = Math.max(0, realBudget(d / 2.0) - spent);
         List<Cycle> known = new ArrayList<>();
         if (atEdge) {
             Cycle seeded = seeded(start);
@@ -242,7 +245,7 @@ public final class GdFateFinder {
             // chaos: the tangent map's exponent along GD's own iterates, once no cycle is in sight
             if (lyapunov == null && !lyapunovDone && eq >= lyapunovFrom && unstableSeen && pending == null && c == null
                     && eq >= APERIODIC_MIN && (relaxation.count() == 0 || rare) && !nearCycle(known, theta)) {
-                lyapunov = new Lyapunov(map.loss(), eta, d);
+                lyapunov = new Lyapunov(map, d);
             }
             if (lyapunov != null) {
                 Lyapunov.Estimate e = lyapunov.estimate();

@@ -73,7 +73,7 @@ public final class GdVerification {
         double scale = orbit == null ? 0 : orbit.scale();
         RelaxationBursts bursts = new RelaxationBursts();
         // the exponent where chaos was reported (no cycle circled), over at most MAX_TANGENT_STEPS
-        Lyapunov lyapunov = reportedKind == GdFateKind.APERIODIC && orbit == null ? new Lyapunov(map.loss(), map.eta(), d) : null;
+        Lyapunov lyapunov = reportedKind == GdFateKind.APERIODIC && orbit == null ? new Lyapunov(map, d) : null;
         long tangentFrom = Math.max(0, steps - MAX_TANGENT_STEPS);
         List<Sample> samples = new ArrayList<>();
         LogGrid grid = new LogGrid(SAMPLES_PER_DECADE);

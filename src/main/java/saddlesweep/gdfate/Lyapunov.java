@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import saddlesweep.model.SquaredLoss;
+import saddlesweep.train.GdMap;
 import saddlesweep.train.KernelTanh;
 
 /**
  * The largest Lyapunov exponent of the GD map along GD's own iterates, from its tangent map:
  * λ_1 = lim (1/n) Σ_t ln ‖DG(θ_t) u_t‖ with u_{t+1} = DG(θ_t) u_t / ‖DG(θ_t) u_t‖, DG = I − η∇²L_N. The
- * Hessian-vector product is analytic ({@link SquaredLoss#hessianVector} on the kernels' tanh, {@link KernelTanh}:
- * within 2.5 ulp of the exact one, the same bits on every machine, a quarter of {@code Math.tanh}'s cost),
+ * Hessian-vector product is analytic ({@link GdMap#hessianVector}; for a scalar input {@link SquaredLoss#hessianVector}
+ * on the kernels' tanh, {@link KernelTanh}: within 2.5 ulp of the exact one, the same bits on every machine, a
+ * quarter of {@code Math.tanh}'s cost),
  * so the estimate never leaves the linear
  * regime (a two-point estimate does, in the bursts of an intermittent orbit, and then overstates the exponent).
  *
@@ -43,7 +45,7 @@ public final class Lyapunov {
     /** Largest ratio of GD's typical step between the last and the first quarter of the windows, in chaos. */
     static final double BOUNDED_FACTOR = 10;
 
-    private final SquaredLoss loss;
+    private final GdMap map;
     private final double eta;
     private final double[] u;
     private final double[] hu;
@@ -85,10 +87,15 @@ public final class Lyapunov {
         }
     }
 
-    /** Starts the tangent map in the direction (1, …, 1)/√d. */
+    /** Starts the tangent map of a scalar-input network's GD in the direction (1, …, 1)/√d. */
     public Lyapunov(SquaredLoss loss, double eta, int d) {
-        this.loss = loss;
-        this.eta = eta;
+        this(new GdMap(loss, eta), d);
+    }
+
+    /** Starts the tangent map of the GD map in the direction (1, …, 1)/√d. */
+    public Lyapunov(GdMap map, int d) {
+        this.map = map;
+        this.eta = map.eta();
         this.u = new double[d];
         this.hu = new double[d];
         for (int a = 0; a < d; a++) u[a] = 1.0 / Math.sqrt(d);
@@ -99,7 +106,7 @@ public final class Lyapunov {
      * step η‖∇L_N(θ_t)‖ there.
      */
     public void step(double[] theta, double gdStep) {
-        loss.hessianVector(theta, u, hu, KernelTanh::tanh);
+        map.hessianVector(theta, u, hu);
         double n2 = 0;
         for (int a = 0; a < u.length; a++) {
             u[a] -= eta * hu[a];                 // DG u = u − η ∇²L_N u

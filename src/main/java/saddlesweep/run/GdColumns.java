@@ -1,5 +1,7 @@
 package saddlesweep.run;
 
+import java.util.function.UnaryOperator;
+
 import saddlesweep.gdfate.Cycle;
 import saddlesweep.gdfate.Multipliers;
 import saddlesweep.model.SquaredLoss;
@@ -16,14 +18,21 @@ record GdColumns(double[] orbit, double amplitude, double multiplier, double[] m
                  double[] neutralDirections, double maxAbsV) {
 
     static GdColumns of(GdFateOfRun.Outcome gd, SquaredLoss lossN, double eta) {
+        return of(gd, new GdMap(lossN, eta), Symmetry::canonicalOrbit, 2);
+    }
+
+    /**
+     * The columns for any model: its GD map, its canonical form of orbits, and {@code perUnit}, θ's entries per
+     * unit (2 for a scalar input, d + 1 for a committee machine; v is θ's last H entries).
+     */
+    static GdColumns of(GdFateOfRun.Outcome gd, GdMap map, UnaryOperator<double[][]> canonicalOrbit, int perUnit) {
         Cycle c = gd.fate().cycle();
         if (c == null) return new GdColumns(null, Double.NaN, Double.NaN, null, 0, null, Double.NaN);
-        double[][] canon = Symmetry.canonicalOrbit(c.points());
-        GdMap map = new GdMap(lossN, eta);
+        double[][] canon = canonicalOrbit.apply(c.points());
         int k = canon.length;
         Multipliers mu = Multipliers.of(map.jacobianOfPower(map.iterates(canon[0], k), k));
         double maxV = 0;
-        for (double[] p : canon) for (int i = p.length / 2; i < p.length; i++) maxV = Math.max(maxV, Math.abs(p[i]));
+        for (double[] p : canon) for (int i = p.length - p.length / perUnit; i < p.length; i++) maxV = Math.max(maxV, Math.abs(p[i]));
         return new GdColumns(flatten(canon), c.amplitude(), mu.largest(), mu.moduli(), mu.neutralCount(),
                 flatten(mu.neutral()), maxV);
     }

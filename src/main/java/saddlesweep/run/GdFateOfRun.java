@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import saddlesweep.analysis.Spectrum;
-import saddlesweep.flowfate.AttractorFinder;
 import saddlesweep.flowfate.AttractorKind;
 import saddlesweep.flowfate.Fate;
-import saddlesweep.flowfate.FateFinder;
 import saddlesweep.gdfate.Cycle;
 import saddlesweep.gdfate.GdFate;
 import saddlesweep.gdfate.GdFateFinder;
@@ -20,7 +18,6 @@ import saddlesweep.model.Vectors;
 import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.RunStatus;
-import saddlesweep.train.Kernels;
 import saddlesweep.train.TrainingRecord;
 
 /**
@@ -75,42 +72,47 @@ public final class GdFateOfRun {
 
     public static Outcome of(RunConfig c, DataSet data, SquaredLoss lossN, PopulationExcess pop,
                              TrainingTail.Result trained, Fate flow) {
-        double eta = c.training().eta();
+        return of(new ScalarGdProblem(c, data, lossN, pop), trained, flow);
+    }
+
+    /** GD's own fate for any model whose GD {@code problem} describes (a scalar input, a committee machine). */
+    public static Outcome of(GdProblem problem, TrainingTail.Result trained, Fate flow) {
+        double eta = problem.eta();
         List<TrainingRecord> records = trained.records();
         boolean tailRan = trained.tailStart() < records.size();
         if (trained.status() == RunStatus.DIVERGED) {
             return Outcome.of(tailRan ? GdFate.unresolved(null, "the flow tail failed: " + trained.error())
                     : GdFate.diverged(trained.steps()));
         }
-        double work = c.analysis().gdFateWork();
-        GdFateFinder finder = new GdFateFinder(new GdMap(lossN, eta), () -> Kernels.forData(data), pop::value, work);
+        double work = problem.analysis().gdFateWork();
+        GdFateFinder finder = new GdFateFinder(problem.map(), problem::kernel, problem::genExcess, work);
         boolean unstable = trained.flowUnstableStep() != null || (trained.gdUnstableStep() != null && !tailRan);
         if (unstable && work == 0) return Outcome.of(GdFate.unresolved(null, "GD's fate not followed (analysis.gd_fate_work = 0)"));
-        double perStep = (double) data.size() * c.hidden();
+        double perStep = problem.workPerStep();
         Long flowUnstable = trained.flowUnstableStep();
         if (flowUnstable != null) {
             int u = indexOf(records, flowUnstable);
             TrainingRecord before = records.get(u - 1);
-            EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flowUnstable);
+            EdgeHandover.Point p = problem.edgeBefore(before.theta(), before.step(), flowUnstable);
             // the most faithful start the budget affords: θ_0, else the recorded point before the edge, else the hand-over
-            double w0 = c.analysis().gdTheta0Work();
+            double w0 = problem.analysis().gdTheta0Work();
             String start = p.step() * perStep <= w0 ? START_THETA0
                     : (p.step() - before.step()) * perStep <= w0 ? START_RECORD : START_HANDOVER;
-            Segment s = new Segment(finder, p.evaluations(), start);
+            Segment s = new Segment(finder, problem, p.evaluations(), start);
             GdFate f = switch (start) {
-                case START_THETA0 -> s.fromStart(c.initialTheta(), 0, p.step());
+                case START_THETA0 -> s.fromStart(problem.initialTheta(), 0, p.step());
                 case START_RECORD -> s.fromStart(before.theta(), before.step(), p.step());
                 default -> s.run(p.theta(), p.step(), true);
             };
-            return s.outcome(s.afterCatapults(f, c, lossN, pop), p.step());
+            return s.outcome(s.afterCatapults(f), p.step());
         }
         if (trained.gdUnstableStep() != null && !tailRan) {
-            Segment s = new Segment(finder, 0, START_THETA0);
+            Segment s = new Segment(finder, problem, 0, START_THETA0);
             long quiet = lastStableRecord(records, trained.gdUnstableStep());
             // rerun from θ_0 (the same kernel calls as tail: gd) where affordable, else on from GD's own last iterate
-            GdFate f = quiet * perStep <= c.analysis().gdTheta0Work() ? s.fromStart(c.initialTheta(), 0, quiet)
+            GdFate f = quiet * perStep <= problem.analysis().gdTheta0Work() ? s.fromStart(problem.initialTheta(), 0, quiet)
                     : s.run(trained.gdTheta(), trained.gdSteps(), false);
-            return s.outcome(s.afterCatapults(f, c, lossN, pop), quiet);
+            return s.outcome(s.afterCatapults(f), quiet);
         }
         boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
         return Outcome.of(new GdFate(GdFateKind.FLOW, null, flow.limitTrainLoss(), flow.limitGenExcess(), Double.NaN,
@@ -123,14 +125,16 @@ public final class GdFateOfRun {
         /** Flows GD may follow after catapults before its fate is left unresolved. */
         static final int MAX_CATAPULTS = 3;
         private final GdFateFinder finder;
+        private final GdProblem problem;
         private long gdSteps;
         private long evaluations;
         private long tangentSteps;
         /** Where the segment the fate is about started: gd_start. */
         private String start;
 
-        Segment(GdFateFinder finder, long evaluations, String start) {
+        Segment(GdFateFinder finder, GdProblem problem, long evaluations, String start) {
             this.finder = finder;
+            this.problem = problem;
             this.evaluations = evaluations;
             this.start = start;
         }
@@ -140,18 +144,17 @@ public final class GdFateOfRun {
          * GD's fixed point if the flow ends on a certified minimum without meeting the edge again, otherwise GD from
          * the flow's new edge.
          */
-        GdFate afterCatapults(GdFate f, RunConfig c, SquaredLoss lossN, PopulationExcess pop) {
-            double eta = c.training().eta();
-            double perStep = (double) c.n() * c.hidden();
+        GdFate afterCatapults(GdFate f) {
+            double perStep = problem.workPerStep();
+            GdMap map = problem.map();
             for (int hop = 0; hop < MAX_CATAPULTS && finder.calm() != null; hop++) {
                 GdFateFinder.Calm calm = finder.calm();
                 List<TrainingRecord> flowRecords = new ArrayList<>();
-                flowRecords.add(new TrainingRecord(calm.step(), lossN.value(calm.theta()), lossN.gradientNorm(calm.theta()),
-                        pop.value(calm.theta()), calm.theta()));
-                TrainingTail.Flow flow = TrainingTail.flow(c, lossN, pop, new AttractorFinder(lossN, eta, c.analysis()),
-                        calm.theta(), calm.step(), flowRecords);
+                flowRecords.add(new TrainingRecord(calm.step(), map.loss().value(calm.theta()),
+                        map.loss().gradientNorm(calm.theta()), problem.genExcess(calm.theta()), calm.theta()));
+                TrainingTail.Flow flow = problem.flow(calm.theta(), calm.step(), flowRecords);
                 evaluations += flow.evaluations();
-                if (flow.unstableStep() != null && (flow.unstableStep() - calm.step()) * perStep <= c.analysis().gdFateWork()) {
+                if (flow.unstableStep() != null && (flow.unstableStep() - calm.step()) * perStep <= problem.analysis().gdFateWork()) {
                     // the flow meets the edge again soon: a laminar stretch; GD goes on with its own steps through it
                     f = charged(finder.follow(calm.theta(), calm.step(), false, flow.unstableStep()));
                     hop--;
@@ -159,15 +162,15 @@ public final class GdFateOfRun {
                 }
                 if (flow.unstableStep() != null) {
                     TrainingRecord before = flowRecords.get(indexOf(flowRecords, flow.unstableStep()) - 1);
-                    EdgeHandover.Point p = EdgeHandover.before(lossN, eta, before.theta(), before.step(), flow.unstableStep());
+                    EdgeHandover.Point p = problem.edgeBefore(before.theta(), before.step(), flow.unstableStep());
                     evaluations += p.evaluations();
                     f = run(p.theta(), p.step(), true);
                     start = START_HANDOVER;
                     continue;
                 }
-                Fate ff = new FateFinder(lossN, pop, eta, c.analysis(), c.inputStd(), FateFinder.GAP_TOL).of(flowRecords, flow.polished());
+                Fate ff = problem.flowFate(flowRecords, flow.polished());
                 start = START_CATAPULT;
-                return afterCatapult(ff, calm.step(), flowRecords.get(flowRecords.size() - 1).step(), lossN, pop, eta);
+                return afterCatapult(ff, calm.step(), flowRecords.get(flowRecords.size() - 1).step(), map, problem);
             }
             return f;
         }
@@ -196,19 +199,18 @@ public final class GdFateOfRun {
      * the flow's limit. A finite or degenerate limit is a fixed point of GD (stable: η·λ_max &lt; 2 all the way), a
      * certified one GD's fate.
      */
-    static GdFate afterCatapult(Fate flow, long calmStep, long step, SquaredLoss lossN, PopulationExcess pop, double eta) {
+    static GdFate afterCatapult(Fate flow, long calmStep, long step, GdMap map, GdProblem problem) {
         boolean point = flow.kind() == AttractorKind.FINITE || flow.kind() == AttractorKind.DEGENERATE;
         if (!point || !flow.certified()) {
             return GdFate.unresolved(step, "after a catapult GD follows a flow that ends " + flow.kind().label()
                     + (flow.certified() ? "" : " (not certified: " + flow.reason() + ")"));
         }
         double[] p = flow.theta();
-        GdMap map = new GdMap(lossN, eta);
         Cycle fixed = new Cycle(new double[][] {p}, Multipliers.of(map.jacobian(p)), Vectors.distance(map.apply(p), p));
-        double sharp = eta * Spectrum.of(lossN.hessian(p)).values()[p.length - 1];
+        double sharp = map.eta() * Spectrum.of(map.loss().hessian(p)).values()[p.length - 1];
         String evidence = String.format("after a catapult at step %d GD follows a flow (η·λ_max < 2 all along, %.4f at its limit) to this"
                 + " certified %s minimum", calmStep, sharp, flow.kind().label());
-        return new GdFate(GdFateKind.FIXED_POINT, fixed, lossN.value(p), pop.value(p), sharp, Double.NaN, step, true,
+        return new GdFate(GdFateKind.FIXED_POINT, fixed, map.loss().value(p), problem.genExcess(p), sharp, Double.NaN, step, true,
                 null, new double[] {0.0}, evidence, Double.NaN, null);
     }
 

@@ -94,7 +94,7 @@ public record RunSummary(String sweep, String taskId, int n, double sigma2, int 
                          long gdFateSteps, long gdFateEvaluations, long gdModeledSteps, String gdStart,
                          String gdEvidence, double gdLyapunovError, double gdSettlingSteps, int gdBursts,
                          double gdBurstSpan, double gdBurstSlope, double gdBurstSlopeError, long gdTangentSteps)
-        implements Serializable {
+        implements Serializable, GdFateView {
 
     public RunSummary withSweep(String name) {
         return new RunSummary(name, taskId, n, sigma2, hidden, dataSeed, initSeed, eta, initScale, maxSteps,

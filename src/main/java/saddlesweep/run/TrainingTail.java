@@ -96,7 +96,7 @@ public final class TrainingTail {
     }
 
     /** How a flow tail ended: GD's outcome, the minimum it was polished onto (or null), its cost and unstable step. */
-    record Flow(GradientDescent.Outcome outcome, Attractor polished, long evaluations, Long unstableStep) {
+    public record Flow(GradientDescent.Outcome outcome, Attractor polished, long evaluations, Long unstableStep) {
     }
 
     /**

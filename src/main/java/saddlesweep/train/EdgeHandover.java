@@ -2,6 +2,7 @@ package saddlesweep.train;
 
 import org.ejml.data.DMatrixRMaj;
 
+import saddlesweep.model.Objective;
 import saddlesweep.model.SquaredLoss;
 
 /**
@@ -30,8 +31,14 @@ public final class EdgeHandover {
      * @param stepB   a later step where the flow has η·λ_max ≥ 2
      */
     public static Point before(SquaredLoss loss, double eta, double[] thetaA, long stepA, long stepB) {
-        int d = thetaA.length;
-        ModifiedGradientField field = new ModifiedGradientField(loss, eta, d);
+        return before(loss, new ModifiedGradientField(loss, eta, thetaA.length), eta, thetaA, stepA, stepB);
+    }
+
+    /**
+     * As {@link #before(SquaredLoss, double, double[], long, long)} for any L_N, its modified flow given
+     * ({@code field}: dθ/dτ = −(g + (η/2) H g), e.g. a committee machine's).
+     */
+    public static Point before(Objective loss, FlowField field, double eta, double[] thetaA, long stepA, long stepB) {
         double[] ta = thetaA.clone();
         long a = stepA;
         long b = stepB;
@@ -63,7 +70,7 @@ public final class EdgeHandover {
     }
 
     /** η·λ_max(∇²L_N(θ)). */
-    public static double sharpness(SquaredLoss loss, double eta, double[] theta) {
+    public static double sharpness(Objective loss, double eta, double[] theta) {
         DMatrixRMaj h = loss.hessian(theta);
         return eta * FlowTail.maxEigenvalue(h);
     }

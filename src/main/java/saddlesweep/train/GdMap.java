@@ -3,21 +3,36 @@ package saddlesweep.train;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import saddlesweep.model.Objective;
 import saddlesweep.model.SquaredLoss;
 
 /**
  * The gradient-descent map at a fixed learning rate, G(θ) = θ − η ∇L_N(θ), its iterates, and the Jacobian of
  * its k-fold composition along an orbit: D(G^k)(p_0) = DG(p_{k−1}) ··· DG(p_1) DG(p_0), DG(θ) = I − η ∇²L_N(θ)
- * (the monodromy matrix of the orbit when p_k = p_0). Evaluated with {@link SquaredLoss} (Math.tanh, accurate
- * to an ulp), so that orbits solved with it are exact to rounding whatever kernel ran the iterates.
+ * (the monodromy matrix of the orbit when p_k = p_0). Evaluated with the analytic loss ({@link SquaredLoss}, or a
+ * committee machine's: Math.tanh, accurate to an ulp), so that orbits solved with it are exact to rounding whatever
+ * kernel ran the iterates. The map is dimension-free: any L_N with a gradient, a Hessian and a Hessian-vector product.
  */
 public final class GdMap {
 
-    private final SquaredLoss loss;
+    /** ∇²L_N(θ)·u into out (overwritten), without forming the Hessian: the tangent map's product along GD's iterates. */
+    @FunctionalInterface
+    public interface HessianVector {
+        void apply(double[] theta, double[] u, double[] out);
+    }
+
+    private final Objective loss;
+    private final HessianVector product;
     private final double eta;
 
+    /** The map of a scalar-input network; the tangent map's product on the kernels' tanh ({@link KernelTanh}). */
     public GdMap(SquaredLoss loss, double eta) {
+        this(loss, (theta, u, out) -> loss.hessianVector(theta, u, out, KernelTanh::tanh), eta);
+    }
+
+    public GdMap(Objective loss, HessianVector product, double eta) {
         this.loss = loss;
+        this.product = product;
         this.eta = eta;
     }
 
@@ -25,13 +40,19 @@ public final class GdMap {
         return eta;
     }
 
-    public SquaredLoss loss() {
+    public Objective loss() {
         return loss;
+    }
+
+    /** ∇²L_N(θ)·u into out. */
+    public void hessianVector(double[] theta, double[] u, double[] out) {
+        product.apply(theta, u, out);
     }
 
     /** G(θ) = θ − η ∇L_N(θ). */
     public double[] apply(double[] theta) {
-        double[] g = loss.gradient(theta);
+        double[] g = new double[theta.length];
+        loss.gradient(theta, g);
         double[] out = new double[theta.length];
         for (int i = 0; i < out.length; i++) out[i] = theta[i] - eta * g[i];
         return out;

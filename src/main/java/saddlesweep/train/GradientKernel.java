@@ -10,7 +10,8 @@ package saddlesweep.train;
 public interface GradientKernel {
 
     /**
-     * Writes ∇L_N(θ) into {@code grad} (length 2H, layout (w_1..w_H, v_1..v_H)) and returns L_N(θ).
+     * Writes ∇L_N(θ) into {@code grad} (θ's layout: (w_1..w_H, v_1..v_H) for a scalar input, W row by row then v
+     * for a committee machine) and returns L_N(θ). For a scalar input:
      * ∂L/∂v_i = (1/N) Σ_n r_n t_ni,  ∂L/∂w_i = (1/N) Σ_n r_n v_i x_n (1 − t_ni²),
      * with t_ni = tanh(w_i x_n) and r_n = f(x_n; θ) − y_n.
      */
