@@ -195,13 +195,14 @@ public final class FlowTail {
             return new GradientDescent.Outcome(RunStatus.DIVERGED, step, theta, records, "non-finite loss at step " + step);
         }
         records.add(r);
-        if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
-            return new GradientDescent.Outcome(RunStatus.CONVERGED, step, theta, records, null);
-        }
         if (unstableStep < 0) {
-            // ∇²L_N: at the relaxed θ after a Rosenbrock reset (the field's last Hessian), else at the state
+            // ∇²L_N: at the relaxed θ after a Rosenbrock reset (the field's last Hessian), else at the state; noted
+            // before the run may end here (a flow that converges where GD is unstable is not GD's path)
             double[] hθ = theta != state && ros != null ? field.lastHessian() : hs;
             if (eta * maxEigenvalue(DMatrixRMaj.wrap(d, d, hθ)) >= 2) unstableStep = step;
+        }
+        if (r.gradNorm() <= gradTol || (finisher != null && finisher.tryFinish(r))) {
+            return new GradientDescent.Outcome(RunStatus.CONVERGED, step, theta, records, null);
         }
         return null;
     }
