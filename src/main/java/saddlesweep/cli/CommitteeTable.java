@@ -34,6 +34,7 @@ final class CommitteeTable {
         b.append(fmt("%nend point  %s%s  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s%n", s.attractorKind(),
                 s.certified() ? " (Newton-polished)" : "", num(s.trainLoss()), num(s.genExcess()), num(s.gradNorm()),
                 vec(s.eigenvalues())));
+        b.append(PhaseTable.gdFate(s.gd(), s.eta(), s.steps()));
         b.append(fmt("plateaus %d (%d steps), of which symmetric %d (%d steps); near-optimal %d%n", s.plateaus(),
                 s.plateauSteps(), s.symmetricPlateaus(), s.symmetricPlateauSteps(), s.nearOptimal()));
         b.append(fmt("min E %s at step %d%n", num(s.minGenExcess()), s.minGenExcessStep()));

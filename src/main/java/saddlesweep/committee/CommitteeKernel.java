@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import saddlesweep.train.GradientKernel;
 import saddlesweep.train.VectorTanh;
 
 /**
@@ -14,7 +15,7 @@ import saddlesweep.train.VectorTanh;
  * ∂L/∂w_ik = (v_i/N) Σ r (1 − t_i²) x_k. The same sums as {@link CommitteeLoss#gradient} in another order and
  * with another tanh: its iterates agree with CommitteeLoss's to rounding, not bit for bit.
  */
-public final class CommitteeKernel {
+public final class CommitteeKernel implements GradientKernel {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
@@ -43,7 +44,32 @@ public final class CommitteeKernel {
         this.r = new double[padded];
     }
 
+    /**
+     * GD's gradient for a committee machine's L_N: this kernel for tanh, {@link CommitteeLoss#gradient} for another
+     * activation.
+     */
+    public static GradientKernel forLoss(CommitteeLoss loss) {
+        if (loss.activation() == Activation.TANH) return new CommitteeKernel(loss.data());
+        return new GradientKernel() {
+            @Override
+            public double lossAndGradient(double[] theta, double[] grad) {
+                return loss.gradient(theta, grad);
+            }
+
+            @Override
+            public int samples() {
+                return loss.data().size();
+            }
+        };
+    }
+
+    @Override
+    public int samples() {
+        return n;
+    }
+
     /** Writes ∇L_N(θ) into grad (θ's layout: W row by row, then v) and returns L_N(θ). */
+    @Override
     public double lossAndGradient(double[] theta, double[] grad) {
         int h = CommitteeNetwork.units(theta, dim);
         if (t.length != h * padded) t = new double[h * padded];

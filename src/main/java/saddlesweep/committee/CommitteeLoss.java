@@ -71,6 +71,51 @@ public final class CommitteeLoss implements Objective {
         return DMatrixRMaj.wrap(p, p, hess);
     }
 
+    /**
+     * ∇²L_N(θ)·u into out (overwritten), in one pass without forming the Hessian: Σ ω [J (J·u) + r (∂²f u)] with
+     * J = ∂f/∂θ and, writing c_i = x·u_{w_i},
+     * <pre>
+     * (∂²f u)_{w_ik} = x_k s_i u_{v_i} + v_i x_k g''_i c_i,   (∂²f u)_{v_i} = s_i c_i          (g'' = −p q).
+     * </pre>
+     */
+    public void hessianVector(double[] theta, double[] u, double[] out) {
+        int d = data.dim();
+        int h = CommitteeNetwork.units(theta, d);
+        int vOff = h * d;
+        double[] xs = data.x();
+        java.util.Arrays.fill(out, 0, theta.length, 0.0);
+        double[] t = new double[h];
+        double[] slope = new double[h];
+        double[] curv = new double[h];   // g''
+        double[] c = new double[h];
+        double[] terms = new double[4];
+        for (int n = 0; n < data.size(); n++) {
+            int off = n * d;
+            double f = 0;
+            double ju = 0;                 // J·u
+            for (int i = 0; i < h; i++) {
+                g.lossTerms(CommitteeNetwork.preactivation(theta, i, d, xs, off), terms);
+                t[i] = terms[0];
+                slope[i] = terms[1];
+                curv[i] = -terms[2] * terms[3];
+                double ci = 0;
+                for (int k = 0; k < d; k++) ci += xs[off + k] * u[i * d + k];
+                c[i] = ci;
+                f += theta[vOff + i] * t[i];
+                ju += theta[vOff + i] * slope[i] * ci + t[i] * u[vOff + i];
+            }
+            double wr = weight * (f - data.y()[n]);
+            double wju = weight * ju;
+            for (int i = 0; i < h; i++) {
+                double vi = theta[vOff + i];
+                // per x_k: ω (J·u) v_i s_i + ω r (s_i u_{v_i} + v_i g''_i c_i)
+                double perX = wju * vi * slope[i] + wr * (slope[i] * u[vOff + i] + vi * curv[i] * c[i]);
+                for (int k = 0; k < d; k++) out[i * d + k] += perX * xs[off + k];
+                out[vOff + i] += wju * t[i] + wr * slope[i] * c[i];
+            }
+        }
+    }
+
     /** L_N, ∇L_N into grad and (unless hess is null) ∇²L_N into hess (row-major, overwritten), in one pass. */
     public double gradientAndHessian(double[] theta, double[] grad, double[] hess) {
         int d = data.dim();

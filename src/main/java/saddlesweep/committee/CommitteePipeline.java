@@ -9,13 +9,18 @@ import saddlesweep.analysis.CriticalPointSolver;
 import saddlesweep.analysis.Spectrum;
 import saddlesweep.flowfate.Attractor;
 import saddlesweep.flowfate.AttractorFinder;
+import saddlesweep.flowfate.Fate;
+import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.model.Vectors;
+import saddlesweep.run.GdFateOfRun;
+import saddlesweep.run.GdSummary;
 import saddlesweep.run.RunEvent;
 import saddlesweep.run.TrainingTail;
 import saddlesweep.run.TrajectoryPoint;
 import saddlesweep.sequence.SequenceFinder;
 import saddlesweep.sequence.Visit;
 import saddlesweep.sequence.VisitTally;
+import saddlesweep.train.EdgeHandover;
 import saddlesweep.train.FlowTail;
 import saddlesweep.train.GradientDescent;
 import saddlesweep.train.RunStatus;
@@ -51,61 +56,91 @@ public final class CommitteePipeline {
         return predicted != null && predicted > enter ? predicted - enter : exit - enter;
     }
 
-    /**
-     * How training ended: plain GD, then (tail: flow) the flow GD follows, to the horizon; {@code polished} is the
-     * certified minimum a record's polish found (null if none), {@code gdSteps} where plain GD ended.
-     */
-    record Training(RunStatus status, long steps, double[] theta, List<TrainingRecord> records, long gdSteps,
-                    Attractor polished, String error) {
-
-        /** Where the flow went, for the note of an end point that is no minimum: ‖θ‖ over the tail. */
-        String drift() {
-            if (gdSteps == steps) return "";
-            double from = Double.NaN;
-            for (TrainingRecord r : records) {
-                if (r.step() >= gdSteps) {
-                    from = Vectors.norm(r.theta());
-                    break;
-                }
+    /** Where the flow went, for the note of an end point that is no minimum: ‖θ‖ over the tail. */
+    static String drift(TrainingTail.Result t) {
+        if (t.gdSteps() == t.steps()) return "";
+        double from = Double.NaN;
+        for (TrainingRecord r : t.records()) {
+            if (r.step() >= t.gdSteps()) {
+                from = Vectors.norm(r.theta());
+                break;
             }
-            return String.format(Locale.ROOT, "; the flow from step %d to %d took ‖θ‖ from %.6g to %.6g", gdSteps, steps,
-                    from, Vectors.norm(theta));
         }
+        return String.format(Locale.ROOT, "; the flow from step %d to %d took ‖θ‖ from %.6g to %.6g", t.gdSteps(), t.steps(),
+                from, Vectors.norm(t.theta()));
     }
 
     /**
      * Plain GD; at every record where ‖∇L_N‖ is falling a strict Newton polish is tried
      * ({@link AttractorFinder#tryFinish}) and ends the run on a certified minimum. With {@code tail: flow}, GD hands
-     * over to the {@link FlowTail} (the {@link CommitteeFlowField}) at the first of two consecutive records from step
+     * over to the flow tail ({@link #flow}) at the first of two consecutive records from step
      * {@value TrainingTail#SWITCH_MIN_STEP} on where the motion is slow ({@link TrainingTail#slowMotion}), or when
-     * max_steps is spent, as for a scalar input; the tail ends at the horizon or where the polish succeeds.
+     * max_steps is spent, as for a scalar input. The first record of GD and of the flow where η·λ_max ≥ 2 (GD at η
+     * unstable) are kept for GD's own fate.
      */
-    static Training train(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) {
+    static TrainingTail.Result train(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) {
         double eta = c.eta();
         boolean flowTail = TrainingSettings.TAIL_FLOW.equals(c.tail());
         AttractorFinder finder = new AttractorFinder(loss, eta, c.analysis());
         Attractor[] polished = new Attractor[1];
         int[] slow = new int[1];
+        Long[] gdUnstable = new Long[1];
         CommitteeGd.Result gd = CommitteeGd.run(loss, excess, c.theta0(), eta, c.maxSteps(), c.gradTol(),
                 c.recordsPerDecade(), r -> {
+                    if (gdUnstable[0] == null && EdgeHandover.sharpness(loss, eta, r.theta()) >= 2) gdUnstable[0] = r.step();
                     if ((polished[0] = finder.tryFinish(r)) != null) return true;
                     if (!flowTail || r.step() < TrainingTail.SWITCH_MIN_STEP) return false;
                     slow[0] = TrainingTail.slowMotion(loss, r.theta(), eta) ? slow[0] + 1 : 0;
                     return slow[0] >= 2;
                 });
         List<TrainingRecord> records = new ArrayList<>(gd.records());
-        if (polished[0] != null) {
-            return new Training(RunStatus.CONVERGED, gd.steps(), gd.theta(), records, gd.steps(), polished[0], null);
+        boolean diverged = gd.status() == RunStatus.DIVERGED;
+        if (gdUnstable[0] == null && !diverged && !records.isEmpty() && records.get(records.size() - 1).step() == gd.steps()
+                && EdgeHandover.sharpness(loss, eta, gd.theta()) >= 2) {
+            gdUnstable[0] = gd.steps();      // the last record, which the hand-over test is not asked about
         }
-        if (!flowTail || gd.status() != RunStatus.BUDGET || gd.steps() >= c.horizonSteps()) {
-            return new Training(gd.status(), gd.steps(), gd.theta(), records, gd.steps(), null,
-                    gd.status() == RunStatus.DIVERGED ? "θ or L_N stopped being finite" : null);
+        if (polished[0] != null || !flowTail || gd.status() != RunStatus.BUDGET || gd.steps() >= c.horizonSteps()) {
+            RunStatus status = polished[0] != null ? RunStatus.CONVERGED : gd.status();
+            return new TrainingTail.Result(status, gd.steps(), gd.theta(), records,
+                    diverged ? "θ or L_N stopped being finite" : null, polished[0], gd.steps(), gd.theta(), 0, gdUnstable[0],
+                    null, records.size());
         }
+        int tailStart = records.size();
+        TrainingTail.Flow f = flow(c, loss, excess, finder, gd.theta(), gd.steps(), records);
+        GradientDescent.Outcome out = f.outcome();
+        return new TrainingTail.Result(out.status(), out.steps(), out.theta(), records, out.error(), f.polished(), gd.steps(),
+                gd.theta(), f.evaluations(), gdUnstable[0], f.unstableStep(), tailStart);
+    }
+
+    /**
+     * The flow tail ({@link FlowTail} on the {@link CommitteeFlowField}) from θ at GD step {@code step} to the
+     * horizon, its records appended; it ends early where a record's polish finds a certified minimum.
+     */
+    static TrainingTail.Flow flow(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess, AttractorFinder finder,
+                                  double[] theta, long step, List<TrainingRecord> records) {
+        double eta = c.eta();
+        Attractor[] polished = new Attractor[1];
         FlowTail tail = new FlowTail(loss, p -> new CommitteeFlowField(loss, eta, p), eta, c.recordsPerDecade(),
                 c.gradTol(), excess::value, FlowTail.RTOL, FlowTail.ATOL);
-        GradientDescent.Outcome out = tail.run(gd.theta(), gd.steps(), c.horizonSteps(), records,
+        GradientDescent.Outcome out = tail.run(theta, step, c.horizonSteps(), records,
                 r -> (polished[0] = finder.tryFinish(r)) != null);
-        return new Training(out.status(), out.steps(), out.theta(), records, gd.steps(), polished[0], out.error());
+        return new TrainingTail.Flow(out, polished[0], tail.evaluations(), tail.unstableStep() < 0 ? null : tail.unstableStep());
+    }
+
+    /**
+     * The limit of a flow ending at {@code end}: the certified minimum a record's polish found, else the one the
+     * flow's end point is polished onto ({@link AttractorFinder#polishLimit}: a finite or degenerate minimum, whatever
+     * η·λ_max there), else unresolved ({@code drift} says where the flow went; limits at infinity are not analysed).
+     */
+    static Fate limit(double[] end, Attractor polished, CommitteeLoss loss, CommitteeExcess excess, CommitteeRunConfig c,
+                      String drift) {
+        Attractor a = polished != null ? polished : new AttractorFinder(loss, c.eta(), c.analysis()).polishLimit(end, true);
+        if (a == null) {
+            return Fate.unresolved(end, "end point not at a minimum" + drift
+                    + "; limits at infinity are not analysed for the committee machine (d > 1 or erf)");
+        }
+        double[] p = a.theta();
+        return new Fate(a.kind(), null, true, p, null, loss.value(p), excess.value(p), null, Double.NaN, Double.NaN, null);
     }
 
     public static Result run(CommitteeRunConfig c) {
@@ -114,32 +149,27 @@ public final class CommitteePipeline {
         AnalysisSettings as = c.analysis();
         CommitteeLoss loss = c.loss();
         CommitteeExcess excess = c.excess();
-        Training t = train(c, loss, excess);
+        TrainingTail.Result t = train(c, loss, excess);
         List<TrainingRecord> records = t.records();
         boolean diverged = t.status() == RunStatus.DIVERGED;
         double tol = as.eigenRelTol();
 
         // the end point: a certified minimum (isolated, or on a critical manifold), or neither
-        double[] end = t.theta();
-        String kind = "unresolved";
-        String error = diverged ? t.error() : null;
-        if (!diverged) {
-            Attractor a = t.polished() != null ? t.polished() : new AttractorFinder(loss, c.eta(), as).polishLimit(end, true);
-            if (a != null) {
-                end = a.theta();
-                kind = a.kind().label();
-            } else {
-                error = "end point not at a minimum" + t.drift() + "; limits at infinity are not analysed for the committee machine (d > 1 or erf)";
-            }
-        }
-        boolean certified = !"unresolved".equals(kind);
+        Fate fate = diverged ? Fate.unresolved(t.theta(), t.error()) : limit(t.theta(), t.polished(), loss, excess, c, drift(t));
+        double[] end = fate.theta();
+        String kind = fate.kind().label();
+        boolean certified = fate.certified();
+        String error = fate.reason();
         double trainLoss = loss.value(end);
         double genExcess = excess.value(end);
         double gradNorm = loss.gradientNorm(end);
         Spectrum spectrum = diverged ? null : Spectrum.of(loss.hessian(end));
-        if (spectrum != null && c.eta() * spectrum.maxAbs() >= 2) {
-            error = (error == null ? "" : error + "; ") + String.format(Locale.ROOT, "GD at η is unstable at the end point "
-                    + "(η·λ_max = %.4g): its own fate there is not analysed for the committee machine", c.eta() * spectrum.maxAbs());
+
+        // GD's own fate at η: the flow's, or plain GD followed through the edge of stability
+        CommitteeGdProblem problem = new CommitteeGdProblem(c, loss, excess);
+        GdFateOfRun.Outcome gd = GdFateOfRun.of(problem, t, fate);
+        if (gd.fate().reason() != null && gd.fate().kind() != GdFateKind.FLOW) {
+            error = (error == null ? "" : error + "; ") + "GD fate: " + gd.fate().reason();
         }
 
         // the sequence
@@ -196,7 +226,7 @@ public final class CommitteePipeline {
                 spectrum == null ? -1 : spectrum.morseIndex(tol), spectrum == null ? -1 : spectrum.nullDim(tol), singular,
                 opt == null ? Double.NaN : loss.value(opt), opt == null ? Double.NaN : loss.gradientNorm(opt),
                 opt == null ? Double.NaN : CommitteeSymmetry.distance(end, opt, d), minE, minStep, tally.plateaus(), tally.plateauSteps(), symmetric, symmetricSteps, tally.nearOptimal(),
-                tally.nearOptimalStep(), error);
+                tally.nearOptimalStep(), error, GdSummary.of(t, gd, problem.map(), pts -> CommitteeSymmetry.canonicalOrbit(pts, d), d + 1));
         return new Result(summary, events, trajectory);
     }
 }

@@ -18,8 +18,36 @@ public final class CommitteeSymmetry {
 
     /** The canonical form of θ = (W row by row, v). */
     public static double[] canonical(double[] theta, int dim) {
+        return apply(theta, dim, canonicalTransform(theta, dim));
+    }
+
+    /**
+     * The canonical form of an orbit p_0..p_{k−1} of the GD map (a cycle): one symmetry applied to every point (the
+     * one that makes the first point canonical), in the phase whose sequence of points is lexicographically
+     * smallest, as {@link saddlesweep.model.Symmetry#canonicalOrbit} for a scalar input.
+     */
+    public static double[][] canonicalOrbit(double[][] points, int dim) {
+        int k = points.length;
+        double[][] best = null;
+        for (int s = 0; s < k; s++) {
+            Transform t = canonicalTransform(points[s], dim);
+            double[][] seq = new double[k][];
+            for (int j = 0; j < k; j++) seq[j] = apply(points[(s + j) % k], dim, t);
+            if (best == null || compare(seq, best) < 0) best = seq;
+        }
+        return best;
+    }
+
+    /** A symmetry: unit i of the image is unit perm[i], flipped (w, v) → (−w, −v) when flip[perm[i]]. */
+    private record Transform(int[] perm, boolean[] flip) {
+    }
+
+    /** The symmetry that makes θ canonical: flips by the sign of p_i = u·w_i, order by (p_i, w_i, v_i) flipped. */
+    private static Transform canonicalTransform(double[] theta, int dim) {
         int h = CommitteeNetwork.units(theta, dim);
         double[][] units = new double[h][dim + 2];     // p_i, then w_i, then v_i, all flipped
+        boolean[] flip = new boolean[h];
+        Integer[] order = new Integer[h];
         for (int i = 0; i < h; i++) {
             double p = 0;
             double scale = 1;
@@ -28,19 +56,37 @@ public final class CommitteeSymmetry {
                 scale /= Math.PI;
             }
             double v = theta[h * dim + i];
-            boolean flip = p < 0 || (p == 0 && v < 0);
-            // 0.0 − x keeps −0.0 out of the canonical form
-            units[i][0] = flip ? 0.0 - p : p + 0.0;
-            for (int k = 0; k < dim; k++) units[i][1 + k] = flip ? 0.0 - theta[i * dim + k] : theta[i * dim + k] + 0.0;
-            units[i][dim + 1] = flip ? 0.0 - v : v + 0.0;
+            flip[i] = p < 0 || (p == 0 && v < 0);
+            units[i][0] = flip[i] ? 0.0 - p : p + 0.0;
+            for (int k = 0; k < dim; k++) units[i][1 + k] = flip[i] ? 0.0 - theta[i * dim + k] : theta[i * dim + k] + 0.0;
+            units[i][dim + 1] = flip[i] ? 0.0 - v : v + 0.0;
+            order[i] = i;
         }
-        Arrays.sort(units, LEXICOGRAPHIC);
+        Arrays.sort(order, (a, b) -> LEXICOGRAPHIC.compare(units[a], units[b]));
+        int[] perm = new int[h];
+        for (int i = 0; i < h; i++) perm[i] = order[i];
+        return new Transform(perm, flip);
+    }
+
+    /** θ's image under t; 0.0 − x keeps −0.0 out of it. */
+    private static double[] apply(double[] theta, int dim, Transform t) {
+        int h = t.perm().length;
         double[] c = new double[theta.length];
         for (int i = 0; i < h; i++) {
-            System.arraycopy(units[i], 1, c, i * dim, dim);
-            c[h * dim + i] = units[i][dim + 1];
+            int u = t.perm()[i];
+            boolean f = t.flip()[u];
+            for (int k = 0; k < dim; k++) c[i * dim + k] = f ? 0.0 - theta[u * dim + k] : theta[u * dim + k] + 0.0;
+            c[h * dim + i] = f ? 0.0 - theta[h * dim + u] : theta[h * dim + u] + 0.0;
         }
         return c;
+    }
+
+    private static int compare(double[][] a, double[][] b) {
+        for (int j = 0; j < a.length; j++) {
+            int c = LEXICOGRAPHIC.compare(a[j], b[j]);
+            if (c != 0) return c;
+        }
+        return 0;
     }
 
     private static final Comparator<double[]> LEXICOGRAPHIC = (a, b) -> {

@@ -5,25 +5,22 @@ import java.util.List;
 
 import saddlesweep.committee.CommitteePipeline;
 import saddlesweep.committee.CommitteeRunSummary;
-import saddlesweep.gdfate.GdFate;
 import saddlesweep.train.TrainingSettings;
 
 /**
  * A committee-machine run (d &gt; 1) as rows of the tables: the columns its pipeline computes (status, end point,
- * spectrum, theory checks at θ*, the saddle sequence) filled in, the limit-at-infinity and GD-fate columns empty
- * ({@code gd_fate = unresolved}, saying why). θ-valued columns hold W row by row, then v; the teacher's too
+ * spectrum, theory checks at θ*, the saddle sequence, GD's own fate) filled in, the limit-at-infinity columns empty.
+ * θ-valued columns hold W row by row, then v (a cycle's points one after the other); the teacher's too
  * ({@code teacher_w} has H*·d entries, so d = size(teacher_w) / size(teacher_v)).
  */
 final class CommitteeRows {
-
-    /** What {@code gd_evidence} says of a committee-machine run. */
-    static final String NO_GD_FATE = "GD's own fate is not analysed for d > 1";
 
     private CommitteeRows() {
     }
 
     static RunResult of(RunConfig c, String taskId, CommitteePipeline.Result r) {
         CommitteeRunSummary s = r.run();
+        GdSummary g = s.gd();
         TrainingSettings ts = c.training();
         double nan = Double.NaN;
         boolean withOptimum = !Double.isNaN(s.optTrainLoss());
@@ -34,8 +31,12 @@ final class CommitteeRows {
                 s.optTrainLoss(), s.optGradNorm(), withOptimum ? 0.0 : nan, s.optDistance(), s.minGenExcess(),
                 s.minGenExcessStep(), s.plateaus(), s.plateauSteps(), s.nearOptimal(), s.nearOptimalStep(), ts.tail(),
                 s.gdSteps(), ts.flowTail() ? ts.horizonSteps() : ts.maxSteps(), s.certified(), null, null, null, nan, nan,
-                null, nan, nan, 0, null, GdFate.unresolved(null, NO_GD_FATE).label(), 0, null, nan, nan, nan, nan, null,
-                0, null, nan, nan, null, false, null, nan, null, 0, 0, 0, null, NO_GD_FATE, nan, nan, 0, nan, nan, nan, 0);
+                null, nan, nan, g.flowEvaluations(), g.gdUnstableStep(), g.gdFate(), g.gdPeriod(), g.gdOrbit(),
+                g.gdTrainLoss(), g.gdGenExcess(), g.gdAmplitude(), g.gdMultiplier(), g.gdMultipliers(), g.gdNeutral(),
+                g.gdNeutralDirections(), g.gdSharpness(), g.gdLyapunov(), g.gdStep(), g.gdCertified(), g.gdHandoverStep(),
+                g.gdMaxAbsV(), g.gdBranch(), g.gdFateSteps(), g.gdFateEvaluations(), g.gdModeledSteps(), g.gdStart(),
+                g.gdEvidence(), g.gdLyapunovError(), g.gdSettlingSteps(), g.gdBursts(), g.gdBurstSpan(), g.gdBurstSlope(),
+                g.gdBurstSlopeError(), g.gdTangentSteps());
         List<RunEvent> events = new ArrayList<>(r.events().size());
         for (RunEvent e : r.events()) {
             events.add(new RunEvent(null, taskId, e.seq(), e.kind(), e.stepEnter(), e.stepDip(), e.stepExit(), e.trainLoss(),

@@ -72,6 +72,23 @@ class CommitteeLossTest {
     }
 
     @Test
+    void itsHessianVectorProductIsItsHessianTimesTheVector() {
+        double[] theta = {0.8, 0.4, -0.1, 0.3, -1.5, 2.0, 0.05, 0.2, 0.9, 1.1, 0.6, -0.4};
+        double[] u = {0.3, -0.1, 0.7, 0.2, 0.5, -0.9, 0.4, 0.0, -0.6, 1.0, -0.2, 0.8};
+        for (Activation g : new Activation[] {Activation.TANH, Activation.ERF}) {
+            CommitteeLoss loss = new CommitteeLoss(CommitteeData.generate(TEACHER3, 3, 60, 0.01, 1, 4, g), g);
+            double[] h = loss.hessian(theta).data;
+            double[] hu = new double[theta.length];
+            loss.hessianVector(theta, u, hu);
+            for (int a = 0; a < theta.length; a++) {
+                double e = 0;
+                for (int b = 0; b < theta.length; b++) e += h[a * theta.length + b] * u[b];
+                assertEquals(e, hu[a], 1e-13 * (1 + Math.abs(e)), g + " component " + a);
+            }
+        }
+    }
+
+    @Test
     void theOriginCouplesEachUnitThroughTheMeanOfYx() {
         // at θ = 0: J = 0 and r = −y, so the only blocks are ∂²L/∂w_i∂v_i = −m (g'(0) = 1): eigenvalues ±|m|, each
         // H times, and 0 (d − 1)·H times; GD leaves the origin at the rate 1 + η|m| per step

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import saddlesweep.model.Singularity;
 import saddlesweep.model.Symmetry;
+import saddlesweep.model.Vectors;
 
 /** The canonical form and singular sets: the scalar model's at d = 1, invariant under the group in d = 3. */
 class CommitteeSymmetryTest {
@@ -43,6 +45,42 @@ class CommitteeSymmetryTest {
             assertTrue(p >= previous, "unit " + i);
             previous = p;
         }
+    }
+
+    @Test
+    void theCanonicalOrbitIsTheSameForEveryImageAndPhaseOfACycle() {
+        Random rng = new Random(11);
+        int d = 3;
+        int h = 3;
+        double[][] orbit = new double[3][h * (d + 1)];
+        for (double[] p : orbit) for (int a = 0; a < p.length; a++) p[a] = rng.nextGaussian();
+        double[][] c = CommitteeSymmetry.canonicalOrbit(orbit, d);
+        // one symmetry for every point (units 1 and 3 swapped, unit 2 flipped), the phase shifted by one
+        double[][] image = new double[3][];
+        for (int j = 0; j < 3; j++) {
+            double[] p = orbit[(j + 1) % 3];
+            double[] q = new double[p.length];
+            int[] perm = {2, 1, 0};
+            int[] sign = {1, -1, 1};
+            for (int i = 0; i < h; i++) {
+                for (int k = 0; k < d; k++) q[i * d + k] = sign[i] * p[perm[i] * d + k];
+                q[h * d + i] = sign[i] * p[h * d + perm[i]];
+            }
+            image[j] = q;
+        }
+        double[][] ci = CommitteeSymmetry.canonicalOrbit(image, d);
+        for (int j = 0; j < 3; j++) assertArrayEquals(c[j], ci[j], 0.0, "point " + j);
+        // one symmetry for all: the points keep their distances, and some point is in canonical form
+        boolean someCanonical = false;
+        for (int j = 0; j < 3; j++) {
+            someCanonical |= Arrays.equals(c[j], CommitteeSymmetry.canonical(c[j], d));
+            assertEquals(Vectors.distance(orbit[0], orbit[1]) + Vectors.distance(orbit[1], orbit[2])
+                    + Vectors.distance(orbit[2], orbit[0]), Vectors.distance(c[0], c[1])
+                    + Vectors.distance(c[1], c[2]) + Vectors.distance(c[2], c[0]), 1e-12);
+        }
+        assertTrue(someCanonical);
+        // a fixed point's canonical orbit is its canonical form
+        assertArrayEquals(CommitteeSymmetry.canonical(orbit[0], d), CommitteeSymmetry.canonicalOrbit(new double[][] {orbit[0]}, d)[0], 0.0);
     }
 
     @Test

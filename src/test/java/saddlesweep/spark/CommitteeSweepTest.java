@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import saddlesweep.committee.CommitteePipeline;
 import saddlesweep.committee.CommitteeRunConfig;
+import saddlesweep.committee.CommitteeRunSummary;
 import saddlesweep.job.JobParser;
 import saddlesweep.job.SweepJob;
 import saddlesweep.run.RunConfig;
@@ -60,10 +61,12 @@ class CommitteeSweepTest {
             RunConfig c = parsed.task(t);
             if (!c.committee()) continue;
             CommitteeRunConfig cc = c.committeeConfig();
-            double expected = CommitteePipeline.run(cc).run().trainLoss();
+            CommitteeRunSummary expected = CommitteePipeline.run(cc).run();
             Row row = rows.stream().filter(x -> x.getString(0).equals(c.taskId())).findFirst().orElseThrow();
-            assertEquals(expected, row.getDouble(4), 0.0, "train_loss of " + c.taskId());
-            assertEquals("unresolved", row.getString(6), "no GD fate in d > 1");
+            assertEquals(expected.trainLoss(), row.getDouble(4), 0.0, "train_loss of " + c.taskId());
+            // η = 0.2: GD stays stable along the flow (η·λ_max < 2), so GD's fate is the flow's
+            assertEquals(expected.gd().gdFate(), row.getString(6), "gd_fate of " + c.taskId());
+            assertEquals("flow", row.getString(6), c.taskId());
         }
         long events = spark.read().parquet(out.resolve("events").toString())
                 .join(spark.read().parquet(out.resolve("runs").toString()).filter("teacher = 'plane'").select("task_id"), "task_id")
