@@ -13,6 +13,7 @@ final class JobKeys {
     static final String TEACHER = "teacher";
     static final String TEACHERS = "teachers";
     static final String INPUT_STD = "input_std";
+    static final String INPUT_DIM = "input_dim";
     static final String N = "n";
     static final String SIGMA2 = "sigma2";
     static final String HIDDEN = "hidden";
@@ -23,7 +24,7 @@ final class JobKeys {
     static final String CHUNK_SIZE = "chunk_size";
 
     /** Top-level keys. */
-    static final List<String> TOP = List.of(NAME, TEACHER, TEACHERS, INPUT_STD, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED,
+    static final List<String> TOP = List.of(NAME, TEACHER, TEACHERS, INPUT_DIM, INPUT_STD, N, SIGMA2, HIDDEN, DATA_SEED, INIT_SEED,
             TRAINING, ANALYSIS, CHUNK_SIZE);
 
     /** Top-level keys without a default ({@code teacher} may be replaced by {@code teachers}). */

@@ -30,10 +30,10 @@ public final class JobParser {
     public static final String TEXT_SOURCE = "job";
 
     /** Axis names in the order of {@link SweepJob#radices()}. */
-    private static final List<String> GRID_AXES = List.of(JobKeys.TEACHERS, JobKeys.INPUT_STD, "eta", "init_scale",
+    private static final List<String> GRID_AXES = List.of(JobKeys.TEACHERS, JobKeys.INPUT_DIM, JobKeys.INPUT_STD, "eta", "init_scale",
             JobKeys.N, JobKeys.SIGMA2, JobKeys.HIDDEN, JobKeys.DATA_SEED, JobKeys.INIT_SEED);
     /** The first axes, which are named in the grid size only when they have more than one value. */
-    private static final int OPTIONAL_AXES = 4;
+    private static final int OPTIONAL_AXES = 5;
 
     private final String source;
     private final ScalarReader scalars;
@@ -113,6 +113,18 @@ public final class JobParser {
 
         String name = name(e.get(JobKeys.NAME));
         List<Teacher> teachers = new TeacherReader(source, scalars, axes, keys).read(top);
+        LongAxis inputDim = e.containsKey(JobKeys.INPUT_DIM)
+                ? axes.longAxis(e.get(JobKeys.INPUT_DIM), JobKeys.INPUT_DIM, 1, SweepJob.MAX_INPUT_DIM, "must be in 1.." + SweepJob.MAX_INPUT_DIM)
+                : null;
+        if (inputDim != null) {
+            for (Teacher t : teachers) {
+                if (t.dim() > inputDim.min()) {
+                    throw ErrorLine.of(source, e.get(JobKeys.INPUT_DIM).line(), JobKeys.INPUT_DIM, e.get(JobKeys.INPUT_DIM),
+                            inputDim.min() + " is below teacher " + t.name() + "'s input dimension " + t.dim()
+                                    + " (the length of its rows); each value must be at least that");
+                }
+            }
+        }
         DoubleAxis inputStd = e.containsKey(JobKeys.INPUT_STD)
                 ? axes.doubleAxis(e.get(JobKeys.INPUT_STD), JobKeys.INPUT_STD, Bound.above(0), false)
                 : DoubleAxis.of(saddlesweep.run.RunConfig.DEFAULT_INPUT_STD);
@@ -131,10 +143,10 @@ public final class JobParser {
                 "must be in 1.." + SweepJob.MAX_CHUNK_SIZE)
                 : SweepJob.DEFAULT_CHUNK_SIZE;
 
-        checkGridSize(SweepJob.radices(teachers, inputStd, training.eta(), training.initScale(),
+        checkGridSize(SweepJob.radices(teachers, inputDim, inputStd, training.eta(), training.initScale(),
                 n, sigma2, hidden, dataSeed, initSeed), allowLarge);
         try {
-            return new SweepJob(name, teachers, inputStd, training.eta(), training.initScale(),
+            return new SweepJob(name, teachers, inputDim, inputStd, training.eta(), training.initScale(),
                     n, sigma2, hidden, dataSeed, initSeed, training.settings(), analysis, chunkSize);
         } catch (IllegalArgumentException ex) {
             throw ErrorLine.of(source, 0, "job", ex.getMessage());

@@ -19,7 +19,7 @@ import saddlesweep.train.TrainingSettings;
 
 /**
  * A parsed sweep job: the grid axes and the settings shared by every task. The grid is the product
- * teacher × input_std × eta × init_scale × n × sigma2 × hidden × data_seed × init_seed; task {@code i} is
+ * teacher × input_dim × input_std × eta × init_scale × n × sigma2 × hidden × data_seed × init_seed; task {@code i} is
  * decoded from the mixed-radix index on demand ({@link #task(long)}), init_seed varying fastest so that the
  * runs of one data set and setting are adjacent. Axes of one value do not change the index, so a job that
  * gives one teacher, input_std, eta and init_scale has the task order (and ids) it had before these axes
@@ -27,13 +27,16 @@ import saddlesweep.train.TrainingSettings;
  *
  * @param name       sweep name, {@code [A-Za-z0-9_.-]+}: the {@code sweep} partition of the results
  * @param teachers   the teacher axis: distinct names, distinct functions
+ * @param inputDim   input dimensions d: each teacher's rows zero-padded to d entries ({@link Teacher#embedded}: the
+ *                   same function of the first coordinates); null (no {@code input_dim} key) runs each teacher in
+ *                   the dimension of its rows
  * @param inputStd   standard deviations s_x of the Gaussian inputs
  * @param eta        learning rates (replace {@code training.eta()} in each task)
  * @param initScale  scales of θ_0 (replace {@code training.initScale()} in each task)
  * @param training   the other training settings; its eta and initScale are the first values of the axes
  * @param chunkSize  tasks run and committed together (does not affect results)
  */
-public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
+public record SweepJob(String name, List<Teacher> teachers, LongAxis inputDim, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
                        LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed,
                        TrainingSettings training, AnalysisSettings analysis, int chunkSize) implements Serializable {
 
@@ -43,6 +46,8 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
     public static final int MAX_CHUNK_SIZE = 100_000;
     /** Largest grid accepted without {@code --allow-large}. */
     public static final long MAX_TASKS_DEFAULT = 100_000L;
+    /** Largest input dimension a job may ask for. */
+    public static final int MAX_INPUT_DIM = 4096;
 
     public SweepJob {
         Objects.requireNonNull(name, "name");
@@ -58,6 +63,13 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(analysis, "analysis");
         teachers = List.copyOf(teachers);
+        if (inputDim != null) {
+            int most = 0;
+            for (Teacher t : teachers) most = Math.max(most, t.dim());
+            if (inputDim.min() < most) throw new IllegalArgumentException("input_dim " + inputDim.min() + " is below a teacher's"
+                    + " input dimension " + most + " (its rows' length); every value must be at least that");
+            if (inputDim.max() > MAX_INPUT_DIM) throw new IllegalArgumentException("input_dim values must be in 1.." + MAX_INPUT_DIM);
+        }
         if (!NAME_PATTERN.matcher(name).matches()) throw new IllegalArgumentException("name must match " + NAME_PATTERN + ", got " + name);
         if (teachers.isEmpty()) throw new IllegalArgumentException("a job needs at least one teacher");
         if (teachers.stream().map(Teacher::name).distinct().count() != teachers.size()) {
@@ -71,7 +83,7 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         for (int i = 0; i < initScale.size(); i++) training.withInitScale(initScale.get(i)); // throws unless >= 0
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new IllegalArgumentException("chunk_size must be in 1.." + MAX_CHUNK_SIZE + ", got " + chunkSize);
         try {
-            gridSize(radices(teachers, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed));
+            gridSize(radices(teachers, inputDim, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed));
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("grid size overflows a long");
         }
@@ -82,14 +94,14 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         return gridSize(radices());
     }
 
-    /** The axis lengths in index order, slowest first: teacher, input_std, eta, init_scale, n, sigma2, hidden, data_seed, init_seed. */
+    /** The axis lengths in index order, slowest first: teacher, input_dim, input_std, eta, init_scale, n, sigma2, hidden, data_seed, init_seed. */
     long[] radices() {
-        return radices(teachers, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed);
+        return radices(teachers, inputDim, inputStd, eta, initScale, n, sigma2, hidden, dataSeed, initSeed);
     }
 
-    static long[] radices(List<Teacher> teachers, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
+    static long[] radices(List<Teacher> teachers, LongAxis inputDim, DoubleAxis inputStd, DoubleAxis eta, DoubleAxis initScale,
                           LongAxis n, DoubleAxis sigma2, LongAxis hidden, LongAxis dataSeed, LongAxis initSeed) {
-        return new long[] {teachers.size(), inputStd.size(), eta.size(), initScale.size(),
+        return new long[] {teachers.size(), inputDim == null ? 1 : inputDim.size(), inputStd.size(), eta.size(), initScale.size(),
                 n.size(), sigma2.size(), hidden.size(), dataSeed.size(), initSeed.size()};
     }
 
@@ -122,9 +134,11 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
             digit[a] = rest % radix[a];
             rest /= radix[a];
         }
-        TrainingSettings t = training.withEta(eta.get(digit[2])).withInitScale(initScale.get(digit[3]));
-        return new RunConfig(teachers.get((int) digit[0]), (int) n.get(digit[4]), sigma2.get(digit[5]),
-                (int) hidden.get(digit[6]), dataSeed.get(digit[7]), initSeed.get(digit[8]), inputStd.get(digit[1]),
+        TrainingSettings t = training.withEta(eta.get(digit[3])).withInitScale(initScale.get(digit[4]));
+        Teacher teacher = teachers.get((int) digit[0]);
+        if (inputDim != null) teacher = teacher.embedded((int) inputDim.get(digit[1]));
+        return new RunConfig(teacher, (int) n.get(digit[5]), sigma2.get(digit[6]),
+                (int) hidden.get(digit[7]), dataSeed.get(digit[8]), initSeed.get(digit[9]), inputStd.get(digit[2]),
                 t, analysis, null, null);
     }
 
@@ -144,6 +158,7 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         StringBuilder b = new StringBuilder();
         b.append("name: \"").append(name).append("\"\n");
         appendTeachers(b, teachers);
+        if (inputDim != null) b.append("input_dim: ").append(inputDim.toYaml()).append('\n');
         b.append("input_std: ").append(inputStd.toYamlValue()).append('\n');
         b.append("n: ").append(n.toYaml()).append('\n');
         b.append("sigma2: ").append(sigma2.toYaml()).append('\n');
@@ -167,6 +182,7 @@ public record SweepJob(String name, List<Teacher> teachers, DoubleAxis inputStd,
         List<Teacher> byName = new ArrayList<>(teachers);
         byName.sort(Comparator.comparing(Teacher::name));
         appendTeachers(b, byName);
+        if (inputDim != null) b.append("input_dim: ").append(inputDim.canonical()).append('\n');   // absent: the text it had before
         b.append("input_std: ").append(inputStd.canonicalValue()).append('\n');
         b.append("n: ").append(n.canonical()).append('\n');
         b.append("sigma2: ").append(sigma2.canonical()).append('\n');

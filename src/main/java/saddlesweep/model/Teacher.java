@@ -41,6 +41,19 @@ public record Teacher(String name, double[] w, double[] v, int dim) implements S
         v = v.clone();
     }
 
+    /**
+     * The same function of the first {@code d0 = dim} coordinates of an input in R^d (d ≥ d0): every row zero-padded
+     * to d entries; the teacher itself when d = dim.
+     */
+    public Teacher embedded(int d) {
+        if (d == dim) return this;
+        if (d < dim) throw new IllegalArgumentException("teacher " + name + " has rows of " + dim + " entries; it cannot be"
+                + " embedded in input_dim " + d);
+        double[] padded = new double[v.length * d];
+        for (int j = 0; j < v.length; j++) System.arraycopy(w, j * dim, padded, j * d, dim);
+        return new Teacher(name, padded, v, d);
+    }
+
     /** Number of teacher units H*. */
     public int units() {
         return v.length;

@@ -54,6 +54,38 @@ class GridAxesTest {
               max_steps: 500
             """;
 
+    /**
+     * input_dim: each teacher's rows zero-padded to every d of the axis (the same function of the first coordinates);
+     * the task at a teacher's own d is the task (and id) of a job without the key; the axis sits after the teachers.
+     */
+    @Test
+    void inputDimEmbedsEveryTeacherInEachDimension() {
+        String plane = SINGLE.replace("teacher: {w: [1.0], v: [1.0]}", "teacher: {w: [[1.0, 0.5], [0.0, 1.0]], v: [1.0, 1.0]}")
+                .replace("INPUT_STD", "1.0").replace("ETA", "0.1").replace("INIT_SCALE", "0.1");
+        SweepJob own = JobParser.parse(plane, false);
+        SweepJob job = JobParser.parse(plane + "input_dim: [2, 5]\n", false);
+        assertEquals(2 * own.size(), job.size());
+        for (long i = 0; i < own.size(); i++) {
+            RunConfig a = job.task(i);
+            RunConfig b = job.task(own.size() + i);
+            assertEquals(own.task(i).taskId(), a.taskId(), "d = 2 is the teacher's own: the same task");
+            assertEquals(5, b.teacher().dim());
+            assertArrayEquals(new double[] {1.0, 0.5, 0, 0, 0, 0.0, 1.0, 0, 0, 0}, b.teacher().w(), 0.0);
+            assertArrayEquals(a.teacher().v(), b.teacher().v(), 0.0);
+            assertEquals(a.n(), b.n());
+            assertEquals(a.initSeed(), b.initSeed());
+            assertNotEquals(a.taskId(), b.taskId());
+        }
+        // a scalar teacher in d = 3: w e_1 per row; the job's text keeps the axis, and without it the definition is as before
+        SweepJob scalar = JobParser.parse(SINGLE.replace("INPUT_STD", "1.0").replace("ETA", "0.1").replace("INIT_SCALE", "0.1")
+                + "input_dim: [1, 3]\n", false);
+        assertArrayEquals(new double[] {1.0, 0, 0}, scalar.task(scalar.size() - 1).teacher().w(), 0.0);
+        assertTrue(scalar.task(scalar.size() - 1).committee());
+        assertEquals(scalar.definitionHash(), JobParser.parse(scalar.canonicalYaml(), false).definitionHash());
+        assertTrue(scalar.canonicalDefinition().contains("input_dim: "), scalar.canonicalDefinition());
+        assertTrue(!own.canonicalDefinition().contains("input_dim"));
+    }
+
     @Test
     void gridIsTheProductOfAllAxesDecodedSlowestFirst() {
         SweepJob job = JobParser.parse(AXES, false);

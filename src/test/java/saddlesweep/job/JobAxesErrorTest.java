@@ -142,6 +142,15 @@ class JobAxesErrorTest {
     }
 
     @Test
+    void inputDimIsAnAxisOfDimensionsNoTeacherExceeds() {
+        assertContains(error(teachers("  - {name: a, w: [[1, 0, 0], [0, 1, 0]], v: [1, 1]}\n") + "input_dim: [2, 4]\n"),
+                "input_dim", "2 is below teacher a's input dimension 3");
+        assertContains(error(JobTexts.plus("input_dim: [0, 2]")), "input_dim", "must be in 1..4096");
+        assertContains(error(JobTexts.plus("input_dim: [2, 2]")), "input_dim");
+        assertContains(error(JobTexts.plus("input_dim: 2.5")), "input_dim");
+    }
+
+    @Test
     void teacherNamesAreSafeAndDistinct() {
         assertContains(error(teachers("  - {name: my teacher, w: [1], v: [1]}\n")),
                 "teachers[0].name = \"my teacher\": must be 1 to 100 characters from A-Z a-z 0-9 _ . -");
