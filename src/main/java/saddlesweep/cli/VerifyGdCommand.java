@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import saddlesweep.error.UserError;
 import saddlesweep.gdfate.GdVerification;
+import saddlesweep.committee.CommitteeRunSummary;
+import saddlesweep.run.GdFateView;
 import saddlesweep.run.RunSummary;
 import saddlesweep.run.VerifyGd;
 
@@ -48,31 +50,44 @@ public final class VerifyGdCommand implements Callable<Integer> {
         if (steps != null && !(steps >= 1 && steps == Math.rint(steps) && steps < 1e15)) {
             throw new UserError("--steps = " + steps + ": must be a whole number of steps >= 1");
         }
-        VerifyGd.Report rep = VerifyGd.verify(run.config(), from, steps == null ? null : steps.longValue());
-        RunSummary s = rep.run();
+        String header;
+        VerifyGd.Report<?> rep;
+        if (run.committee()) {
+            VerifyGd.Report<CommitteeRunSummary> c = VerifyGd.verify(run.committeeConfig(), from, steps == null ? null : steps.longValue());
+            CommitteeRunSummary s = c.run();
+            header = String.format(Locale.ROOT, "committee machine d=%d  g=%s  N=%d  σ²=%s  H=%d  data_seed=%d  init_seed=%d  η=%s",
+                    s.inputDim(), s.activation(), s.n(), PhaseTable.num(s.sigma2()), s.hidden(), s.dataSeed(), s.initSeed(),
+                    PhaseTable.num(s.eta()));
+            rep = c;
+        } else {
+            VerifyGd.Report<RunSummary> r = VerifyGd.verify(run.config(), from, steps == null ? null : steps.longValue());
+            RunSummary s = r.run();
+            header = String.format(Locale.ROOT, "run %s  N=%d  σ²=%s  H=%d  data_seed=%d  init_seed=%d  η=%s", s.taskId(), s.n(),
+                    PhaseTable.num(s.sigma2()), s.hidden(), s.dataSeed(), s.initSeed(), PhaseTable.num(s.eta()));
+            rep = r;
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (rep.verification() == null) {
-            out.printf(Locale.ROOT, "run %s: GD never turns unstable (gd_fate %s): plain GD is the flow's path; nothing to verify%n",
-                    s.taskId(), s.gdFate());
+            out.printf(Locale.ROOT, "%s: GD never turns unstable (gd_fate %s): plain GD is the flow's path; nothing to verify%n",
+                    header, rep.gd().gdFate());
             out.flush();
             return 0;
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("run", s);
+            doc.put("run", rep.run());
             doc.put("verification", rep.verification());
             out.println(Json.mapper().writeValueAsString(doc));
         } else {
-            out.print(render(s, rep.from(), rep.verification()));
+            out.print(render(header, rep.gd(), rep.from(), rep.verification()));
         }
         out.flush();
         return rep.verification().verdict().equals("contradicts") ? 1 : 0;
     }
 
-    static String render(RunSummary s, String start, GdVerification.Result v) {
+    static String render(String header, GdFateView s, String start, GdVerification.Result v) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "run %s  N=%d  σ²=%s  H=%d  data_seed=%d  init_seed=%d  η=%s%n", s.taskId(), s.n(),
-                PhaseTable.num(s.sigma2()), s.hidden(), s.dataSeed(), s.initSeed(), PhaseTable.num(s.eta())));
+        b.append(header).append(String.format("%n"));
         b.append(String.format(Locale.ROOT, "reported  %s%s (from %s)%n", s.gdFate(), s.gdCertified() ? ", certified" : ", not certified",
                 s.gdStart()));
         if (s.gdEvidence() != null) b.append("  evidence: ").append(s.gdEvidence()).append(String.format("%n"));

@@ -3,7 +3,6 @@ package saddlesweep.gdfate;
 import java.util.ArrayList;
 import java.util.List;
 
-import saddlesweep.model.Symmetry;
 import saddlesweep.model.Vectors;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
@@ -68,6 +67,12 @@ public final class GdVerification {
      */
     public static Result run(GdMap map, GradientKernel kernel, GdFateKind reportedKind, double[][] reported,
                              double[] start, long startStep, long steps) {
+        return run(map, kernel, OrbitSymmetry.SCALAR, reportedKind, reported, start, startStep, steps);
+    }
+
+    /** As {@link #run(GdMap, GradientKernel, GdFateKind, double[][], double[], long, long)} for any model's symmetry. */
+    public static Result run(GdMap map, GradientKernel kernel, OrbitSymmetry symmetry, GdFateKind reportedKind,
+                             double[][] reported, double[] start, long startStep, long steps) {
         int d = start.length;
         Cycle orbit = reported == null ? null : canonicalCycle(map, reported);
         double scale = orbit == null ? 0 : orbit.scale();
@@ -89,28 +94,28 @@ public final class GdVerification {
                         theta);
             }
             double stepSize = eta * Vectors.norm(grad);
-            if (orbit != null && s % GdFateFinder.SAMPLE_EVERY == 0) bursts.sample(orbit, Symmetry.canonical(theta), stepSize, startStep + s);
+            if (orbit != null && s % GdFateFinder.SAMPLE_EVERY == 0) bursts.sample(orbit, symmetry.canonical(theta), stepSize, startStep + s);
             if (s == nextSample || s == steps) {
-                samples.add(new Sample(startStep + s, orbit == null ? Double.NaN : orbit.distanceTo(Symmetry.canonical(theta)), stepSize));
+                samples.add(new Sample(startStep + s, orbit == null ? Double.NaN : orbit.distanceTo(symmetry.canonical(theta)), stepSize));
                 nextSample = grid.next(s);
             }
             if (s == steps) break;
             if (lyapunov != null && s >= tangentFrom) lyapunov.step(theta, stepSize);
             for (int a = 0; a < d; a++) theta[a] -= eta * grad[a];
         }
-        return judge(map, reportedKind, orbit, scale, theta, startStep, steps, bursts, lyapunov, samples);
+        return judge(map, symmetry, reportedKind, orbit, scale, theta, startStep, steps, bursts, lyapunov, samples);
     }
 
-    private static Result judge(GdMap map, GdFateKind kind, Cycle orbit, double scale, double[] last, long startStep,
+    private static Result judge(GdMap map, OrbitSymmetry symmetry, GdFateKind kind, Cycle orbit, double scale, double[] last, long startStep,
                                 long steps, RelaxationBursts bursts, Lyapunov lyapunov, List<Sample> samples) {
-        double dEnd = orbit == null ? Double.NaN : orbit.distanceTo(Symmetry.canonical(last));
+        double dEnd = orbit == null ? Double.NaN : orbit.distanceTo(symmetry.canonical(last));
         Cycle found = null;
         for (int k : orbit != null ? new int[] {orbit.period(), 1, 2} : new int[] {1, 2}) {
             found = CycleSolver.stableCycle(map, last, k);
             if (found != null && found.distanceTo(last) <= 0.1 * (1 + Vectors.norm(last))) break;
             found = null;
         }
-        double[][] foundCanon = found == null ? null : Symmetry.canonicalOrbit(found.points());
+        double[][] foundCanon = found == null ? null : symmetry.canonicalOrbit(found.points());
         double foundDistance = found == null || orbit == null ? Double.NaN
                 : new Cycle(foundCanon, found.multipliers(), 0).distanceTo(orbit);
         BurstEnvelope env = bursts.evidence(startStep + steps);

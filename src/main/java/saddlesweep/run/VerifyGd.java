@@ -3,11 +3,20 @@ package saddlesweep.run;
 import java.util.Arrays;
 import java.util.List;
 
+import saddlesweep.analysis.AnalysisSettings;
+import saddlesweep.committee.CommitteeKernel;
+import saddlesweep.committee.CommitteeLoss;
+import saddlesweep.committee.CommitteePipeline;
+import saddlesweep.committee.CommitteeRunConfig;
+import saddlesweep.committee.CommitteeRunSummary;
+import saddlesweep.committee.CommitteeSymmetry;
 import saddlesweep.error.UserError;
 import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.gdfate.GdVerification;
+import saddlesweep.gdfate.OrbitSymmetry;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.train.GdMap;
+import saddlesweep.train.GradientKernel;
 import saddlesweep.train.Kernels;
 
 /**
@@ -24,8 +33,12 @@ public final class VerifyGd {
     public static final String FROM_THETA0 = "theta0";
     public static final String FROM_RECORD = "record";
 
-    /** The run as analysed, where the rerun started ({@code theta0} or {@code record}), and what plain GD did; v null when GD never turns unstable. */
-    public record Report(RunSummary run, String from, GdVerification.Result verification) {
+    /**
+     * The run as analysed ({@link RunSummary}, or a committee machine's {@link CommitteeRunSummary}), its GD fate's
+     * columns, where the rerun started ({@code theta0} or {@code record}), and what plain GD did; verification null
+     * when GD never turns unstable.
+     */
+    public record Report<S>(S run, GdFateView gd, String from, GdVerification.Result verification) {
     }
 
     private VerifyGd() {
@@ -36,35 +49,69 @@ public final class VerifyGd {
      * @param steps  GD steps to rerun, or null: to the fate's step plus {@value #SETTLING_TIMES} settling times of its
      *               cycle (or as much again), at most {@value #DEFAULT_CAP}
      */
-    public static Report verify(RunConfig c, String from, Long steps) {
+    public static Report<RunSummary> verify(RunConfig c, String from, Long steps) {
+        checkFrom(from);
+        RunResult r = RunPipeline.run(c);
+        RunSummary s = r.run();
+        return verify(s, s, (double) s.n() * s.hidden(), c.analysis(), c.initialTheta(), r.trajectory(),
+                new GdMap(SquaredLoss.empirical(c.dataSet()), c.training().eta()), Kernels.forData(c.dataSet()),
+                OrbitSymmetry.SCALAR, from, steps);
+    }
+
+    /** {@code verify-gd} for a committee-machine run (d &gt; 1 or erf): plain GD on the kernel its training used. */
+    public static Report<CommitteeRunSummary> verify(CommitteeRunConfig c, String from, Long steps) {
+        checkFrom(from);
+        CommitteePipeline.Result r = CommitteePipeline.run(c);
+        CommitteeRunSummary s = r.run();
+        int d = c.dim();
+        OrbitSymmetry symmetry = new OrbitSymmetry() {
+            @Override
+            public double[] canonical(double[] theta) {
+                return CommitteeSymmetry.canonical(theta, d);
+            }
+
+            @Override
+            public double[][] canonicalOrbit(double[][] points) {
+                return CommitteeSymmetry.canonicalOrbit(points, d);
+            }
+        };
+        CommitteeLoss loss = c.loss();
+        return verify(s, s.gd(), (double) s.n() * s.hidden() * (d + 1) / 2, c.analysis(), c.theta0(), r.trajectory(),
+                new GdMap(loss, loss::hessianVector, c.eta()), CommitteeKernel.forLoss(loss), symmetry, from, steps);
+    }
+
+    private static void checkFrom(String from) {
         if (from != null && !from.equals(FROM_THETA0) && !from.equals(FROM_RECORD)) {
             throw new UserError("--from = " + from + ": must be theta0 or record");
         }
-        RunResult r = RunPipeline.run(c);
-        RunSummary s = r.run();
-        if (s.gdUnstableStep() == null) return new Report(s, null, null);
-        boolean theta0Affordable = s.gdHandoverStep() != null
-                && s.gdHandoverStep() * (double) s.n() * s.hidden() <= c.analysis().gdTheta0Work();
+    }
+
+    /** The rerun for any model: its GD fate g, GD's cost per step in sample·unit·steps, θ_0, its records, map and kernel. */
+    private static <S> Report<S> verify(S run, GdFateView g, double perStep, AnalysisSettings analysis, double[] theta0,
+                                        List<TrajectoryPoint> trajectory, GdMap map, GradientKernel kernel,
+                                        OrbitSymmetry symmetry, String from, Long steps) {
+        if (g.gdUnstableStep() == null) return new Report<>(run, g, null, null);
+        boolean theta0Affordable = g.gdHandoverStep() != null && g.gdHandoverStep() * perStep <= analysis.gdTheta0Work();
         String start = from != null ? from
-                : GdFateOfRun.START_THETA0.equals(s.gdStart()) || theta0Affordable ? FROM_THETA0 : FROM_RECORD;
+                : GdFateOfRun.START_THETA0.equals(g.gdStart()) || theta0Affordable ? FROM_THETA0 : FROM_RECORD;
         double[] theta;
         long startStep;
         if (start.equals(FROM_THETA0)) {
-            theta = c.initialTheta();
+            theta = theta0;
             startStep = 0;
         } else {
-            TrajectoryPoint before = recordBefore(r.trajectory(), s.gdUnstableStep());
+            TrajectoryPoint before = recordBefore(trajectory, g.gdUnstableStep());
             theta = before.theta();
             startStep = before.step();
         }
-        long n = steps != null ? steps : defaultSteps(s, startStep);
-        GdVerification.Result v = GdVerification.run(new GdMap(SquaredLoss.empirical(c.dataSet()), c.training().eta()),
-                Kernels.forData(c.dataSet()), GdFateKind.ofLabel(s.gdFate()), orbit(s), theta, startStep, n);
-        return new Report(s, start, v);
+        long n = steps != null ? steps : defaultSteps(g, startStep);
+        GdVerification.Result v = GdVerification.run(map, kernel, symmetry, GdFateKind.ofLabel(g.gdFate()), orbit(g), theta,
+                startStep, n);
+        return new Report<>(run, g, start, v);
     }
 
     /** The fate's step minus the start, plus SETTLING_TIMES settling times of its cycle (or as much again), at most DEFAULT_CAP. */
-    static long defaultSteps(RunSummary s, long startStep) {
+    static long defaultSteps(GdFateView s, long startStep) {
         long decided = s.gdStep() != null ? s.gdStep() : s.gdUnstableStep();
         long toFate = Math.max(1, decided - startStep);
         double more = Double.isFinite(s.gdSettlingSteps()) ? SETTLING_TIMES * s.gdSettlingSteps() : toFate;
@@ -79,9 +126,9 @@ public final class VerifyGd {
     }
 
     /** The reported orbit (gd_orbit: canonical points one after another), or null. */
-    private static double[][] orbit(RunSummary s) {
+    private static double[][] orbit(GdFateView s) {
         if (s.gdOrbit() == null || s.gdPeriod() == 0) return null;
-        int d = 2 * s.hidden();
+        int d = s.gdOrbit().length / s.gdPeriod();
         double[][] p = new double[s.gdPeriod()][];
         for (int j = 0; j < p.length; j++) p[j] = Arrays.copyOfRange(s.gdOrbit(), j * d, (j + 1) * d);
         return p;

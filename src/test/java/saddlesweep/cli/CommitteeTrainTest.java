@@ -68,6 +68,24 @@ class CommitteeTrainTest {
         assertEquals("attractor", events.get(events.size() - 1).get("kind").asText());
     }
 
+    /** verify-gd in d = 2: past the edge (η = 2.4) plain GD, rerun from θ_0 with nothing else in the loop, settles on the reported 2-cycle. */
+    @Test
+    void verifyGdRerunsPlainGdForACommitteeMachine() throws Exception {
+        String[] run = {"--teacher-w", "1,0;0,1", "--teacher-v", "1,1", "--hidden", "2", "--n", "100", "--sigma2", "0.01",
+            "--eta", "2.4", "--init-scale", "0.1", "--data-seed", "3", "--init-seed", "5", "--max-steps", "20000"};
+        String[] args = new String[run.length + 1];
+        args[0] = "verify-gd";
+        System.arraycopy(run, 0, args, 1, run.length);
+        CliCapture.Result r = CliCapture.run(args);
+        assertEquals(0, r.exit(), r.stderr());
+        String out = r.stdout();
+        assertTrue(out.startsWith("committee machine d=2"), out);
+        assertTrue(out.contains("reported  period_2, certified (from theta0)"), out);
+        assertTrue(out.contains("plain GD  from θ_0 (step 0)"), out);
+        assertTrue(out.contains("verdict   agrees"), out);
+        assertTrue(out.contains("plain GD settled on the reported orbit"), out);
+    }
+
     @Test
     void badCommitteeArgumentsGiveOneLineAndStatusTwo(@TempDir Path dir) throws Exception {
         Path twoInputs = Files.writeString(dir.resolve("a.csv"), "x1,x2,y\n1,2,3\n3,4,5\n");
@@ -80,8 +98,8 @@ class CommitteeTrainTest {
             {"train", "--teacher-w", "1,0,0;0,1,0", "--teacher-v", "1,1", "--hidden", "2", "--init", "1,2,3,4"},
             {"train", "--teacher-w", "1,0,0;0,x,0", "--teacher-v", "1,1"},
             {"train", "--teacher-w", "1,0,0;", "--teacher-v", "NaN"},
-            {"verify-gd", "--teacher-w", "1,0,0;0,1,0", "--teacher-v", "1,1"},
-            {"verify-gd", "--activation", "erf"},
+            {"verify-gd", "--teacher-w", "1,0,0;0,1,0", "--teacher-v", "1,1", "--from", "edge"},
+            {"verify-gd", "--teacher-w", "1,0,0;0,1", "--teacher-v", "1,1"},
             {"train", "--activation", "relu"},
         };
         for (String[] args : cases) {

@@ -25,7 +25,7 @@ class VerifyGdTest {
     @Test
     void aCycleReachedAfterBurstsIsWherePlainGdFromThetaZeroSettles() {
         // the run: six bursts in 4·10^4 steps, then plain GD settles (9e-15 from the cycle at 2·10^6)
-        VerifyGd.Report r = VerifyGd.verify(run(50, 0.1, 21, 1, 0.1, 1_000_000), null, null);
+        VerifyGd.Report<RunSummary> r = VerifyGd.verify(run(50, 0.1, 21, 1, 0.1, 1_000_000), null, null);
         assertEquals("period_2", r.run().gdFate());
         assertEquals(VerifyGd.FROM_THETA0, r.from());
         GdVerification.Result v = r.verification();
@@ -42,7 +42,7 @@ class VerifyGdTest {
         // that do not decay; plain GD run on past the certificate still bursts around it
         RunConfig c = run(40, 0.001, 1, 2, 0.4, 100_000);
         c = c.withAnalysis(c.analysis().withGdFateWork(5e9).withGdTheta0Work(5e9));
-        VerifyGd.Report r = VerifyGd.verify(c, VerifyGd.FROM_THETA0, 57_000_000L);
+        VerifyGd.Report<RunSummary> r = VerifyGd.verify(c, VerifyGd.FROM_THETA0, 57_000_000L);
         RunSummary s = r.run();
         assertEquals("aperiodic", s.gdFate(), s.error());
         assertTrue(s.gdCertified());
@@ -56,7 +56,7 @@ class VerifyGdTest {
 
     @Test
     void chaosHasAPositiveExponentOnTheRerunToo() {
-        VerifyGd.Report r = VerifyGd.verify(run(100, 0.1, 1, 2, 2.7, 200_000), null, 200_000L);
+        VerifyGd.Report<RunSummary> r = VerifyGd.verify(run(100, 0.1, 1, 2, 2.7, 200_000), null, 200_000L);
         RunSummary s = r.run();
         assertEquals("aperiodic", s.gdFate());
         assertTrue(s.gdCertified());
@@ -73,7 +73,7 @@ class VerifyGdTest {
     void aFixedPointAfterACatapultIsWherePlainGdGoes() {
         // edge-of-stability data 2, init 1, η = 0.2: GD is thrown off the edge onto flatter ground and follows a flow
         // to a finite minimum, stable at this η; plain GD from θ_0 approaches it (1e-2 at 5·10^6 steps, falling)
-        VerifyGd.Report r = VerifyGd.verify(run(100, 0.1, 2, 1, 0.2, 200_000), null, 5_000_000L);
+        VerifyGd.Report<RunSummary> r = VerifyGd.verify(run(100, 0.1, 2, 1, 0.2, 200_000), null, 5_000_000L);
         RunSummary s = r.run();
         assertEquals("fixed_point", s.gdFate());
         assertEquals(GdFateOfRun.START_CATAPULT, s.gdStart());
