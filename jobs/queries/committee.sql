@@ -1,16 +1,19 @@
--- The committee machine by input dimension d (= size(teacher_w) / size(teacher_v)), H and sigma2: how many runs
--- pass the origin plateau and the symmetric plateau (a plateau at a saddle of the overlap set, index >= 1) and
--- its mean length (to the exit its escape law predicts), how many end certified, and, with noise, how many
--- overfit (below L_N(theta*) and above E(theta*) = 0).
+-- The committee machine by input dimension d (= size(teacher_w) / size(teacher_v)), eta, H and sigma2: how many
+-- runs pass the origin plateau and the symmetric plateau (a plateau at a saddle of the overlap set, index >= 1) and
+-- its mean length (to the exit its escape law predicts), how many end certified, how many overfit with noise (below
+-- L_N(theta*) and above E(theta*) = 0), and GD's own fate: the flow's (GD stable all along), a cycle, or other.
 SELECT CAST(size(r.teacher_w) / size(r.teacher_v) AS INT)                        AS input_dim,
-       r.hidden, r.sigma2,
+       r.eta, r.hidden, r.sigma2,
        count(*)                                                                  AS runs,
        round(avg(CASE WHEN o.task_id IS NOT NULL THEN 1.0 ELSE 0.0 END), 3)      AS share_origin_plateau,
        round(avg(CASE WHEN s.task_id IS NOT NULL THEN 1.0 ELSE 0.0 END), 3)      AS share_symmetric_plateau,
        round(avg(s.steps), 1)                                                    AS mean_symmetric_steps,
        round(avg(CASE WHEN r.certified THEN 1.0 ELSE 0.0 END), 3)                AS share_certified,
        round(avg(CASE WHEN r.sigma2 > 0 AND r.train_loss < r.opt_train_loss AND r.gen_excess > r.opt_gen_excess
-                      THEN 1.0 WHEN r.sigma2 > 0 THEN 0.0 END), 3)               AS share_overfit
+                      THEN 1.0 WHEN r.sigma2 > 0 THEN 0.0 END), 3)               AS share_overfit,
+       sum(CASE WHEN r.gd_fate = 'flow' THEN 1 ELSE 0 END)                       AS gd_flow,
+       sum(CASE WHEN r.gd_fate = 'fixed_point' OR r.gd_fate LIKE 'period_%' THEN 1 ELSE 0 END)  AS gd_cycle,
+       sum(CASE WHEN r.gd_fate IN ('aperiodic', 'diverged', 'unresolved') THEN 1 ELSE 0 END)     AS gd_other
 FROM runs r
 LEFT JOIN (SELECT * FROM events WHERE kind = 'plateau' AND singularity = 'origin') o
        ON r.sweep = o.sweep AND r.task_id = o.task_id
@@ -20,5 +23,5 @@ LEFT JOIN (SELECT sweep, task_id,
            GROUP BY sweep, task_id) s
        ON r.sweep = s.sweep AND r.task_id = s.task_id
 WHERE r.status <> 'failed' AND size(r.teacher_w) > size(r.teacher_v)
-GROUP BY 1, r.hidden, r.sigma2
-ORDER BY 1, r.hidden, r.sigma2;
+GROUP BY 1, r.eta, r.hidden, r.sigma2
+ORDER BY 1, r.eta, r.hidden, r.sigma2;

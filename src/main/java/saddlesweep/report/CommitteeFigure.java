@@ -14,7 +14,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Figure 10, per teacher with d &gt; 1 inputs (the committee machine): one run's student rows against the step — their
+ * Figure 10, per teacher with d &gt; 1 inputs (the committee machine) and per input dimension it runs in: one run's student rows against the step — their
  * norms |w_i| (solid), the overlap of the first two units cos(w_1, w_2) = w_1·w_2/(|w_1||w_2|) (dashed, black) and
  * each unit's overlap with each teacher row, R_ik = w_i·w*_k/(|w_i||w*_k|) (dotted, by unit colour). The run: one
  * with a symmetric plateau (a plateau at a saddle of the overlap set), else the first of the teacher's smallest H.
@@ -33,8 +33,9 @@ final class CommitteeFigure {
 
     static List<Trace> load(ReportSource source) {
         List<Trace> out = new ArrayList<>();
-        List<Row> teachers = source.sql("select teacher, first(teacher_w) as w, first(teacher_v) as v from "
-                + ReportSource.COMMITTEE_RUNS + " group by teacher order by teacher");
+        // one figure per teacher and input dimension (input_dim runs one teacher in several)
+        List<Row> teachers = source.sql("select teacher, size(teacher_w) div size(teacher_v) as d, first(teacher_w) as w, "
+                + "first(teacher_v) as v from " + ReportSource.COMMITTEE_RUNS + " group by teacher, d order by teacher, d");
         for (Row t : teachers) {
             String name = t.getString(0);
             double[] w = Rows.doubles(t, "w");
@@ -43,6 +44,7 @@ final class CommitteeFigure {
                     + "from " + ReportSource.COMMITTEE_RUNS + " r left join (select task_id, count(*) as visits from "
                     + ReportSource.COMMITTEE_EVENTS + " where kind = 'plateau' and singularity = 'overlap' and morse_index >= 1 "
                     + "group by task_id) s on r.task_id = s.task_id where r.teacher = '" + name.replace("'", "''") + "' "
+                    + "and size(r.teacher_w) = " + w.length + " "
                     + "and r.status <> 'failed' order by symmetric desc, r.hidden, r.sigma2, r.data_seed, r.init_seed limit 1");
             if (chosen.isEmpty()) continue;
             Row c = chosen.get(0);

@@ -100,7 +100,11 @@ public final class Report {
 
     private static List<FigureResult> committeeFigures(List<CommitteeFigure.Trace> committee, Path dir) {
         List<FigureResult> out = new ArrayList<>();
-        for (CommitteeFigure.Trace t : committee) out.add(CommitteeFigure.write(t, dir, "committee-" + safe(t.teacher()) + ".png"));
+        for (CommitteeFigure.Trace t : committee) {
+            // committee-T.png, or committee-T-dD.png where input_dim runs teacher T in several dimensions
+            boolean several = committee.stream().filter(o -> o.teacher().equals(t.teacher())).count() > 1;
+            out.add(CommitteeFigure.write(t, dir, "committee-" + safe(t.teacher()) + (several ? "-d" + t.dim() : "") + ".png"));
+        }
         return out;
     }
 

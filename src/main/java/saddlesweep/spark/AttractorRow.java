@@ -27,7 +27,9 @@ import java.io.Serializable;
  * @param fnTopLimitGenExcess  E of that limit
  * @param fnClusterTol  the function-space tolerance used
  * @param gdClustered   runs whose GD fate at their η is certified on an attractor (fixed point, cycle, or the flow's
- *                      limit when GD shares the flow's fate): these are clustered in function space
+ *                      limit when GD shares the flow's fate): these are clustered in function space (a committee
+ *                      machine's, d &gt; 1: in parameters, canonical end points or orbits within cluster_tol; its
+ *                      gd_top_orbit for a flow fate is the flow's end point)
  * @param gdDistinct    number of distinct GD attractors (two orbits are one when their points' functions match
  *                      within fn_cluster_tol in some phase)
  * @param gdTopShare    share of gd_clustered runs in the largest cluster (null when none)

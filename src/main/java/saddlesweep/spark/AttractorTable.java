@@ -46,9 +46,12 @@ public final class AttractorTable {
     static final String MARKER = "attractors.done";
     private static final String CONVERGED = RunStatus.CONVERGED.label();
 
-    /** The data set and setting a run belongs to: every grid axis but init_seed (teacher by name). */
-    record DataSetKey(String teacher, double inputStd, double eta, double initScale, int n, double sigma2, int hidden,
-                      long dataSeed) implements Serializable {
+    /**
+     * The data set and setting a run belongs to: every grid axis but init_seed (teacher by name, and the input
+     * dimension: size(teacher_w) / size(teacher_v), which input_dim varies for one teacher).
+     */
+    record DataSetKey(String teacher, int inputDim, double inputStd, double eta, double initScale, int n, double sigma2,
+                      int hidden, long dataSeed) implements Serializable {
     }
 
     /** The run columns the table needs, read in this order. */
@@ -90,7 +93,7 @@ public final class AttractorTable {
                     .javaRDD();
             String name = sweep;
             rows = df.mapToPair(r -> new Tuple2<>(
-                            new DataSetKey(r.getString(8), r.getDouble(9), r.getDouble(10), r.getDouble(11),
+                            new DataSetKey(r.getString(8), r.getList(6).size() / r.getList(7).size(), r.getDouble(9), r.getDouble(10), r.getDouble(11),
                                     r.getInt(12), r.getDouble(13), r.getInt(14), r.getLong(15)),
                             new RunOutcome(r.getString(0), r.getString(1), doubles(r, 2), r.getDouble(3),
                                     r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7),
@@ -105,6 +108,7 @@ public final class AttractorTable {
                     .collect();
             rows = new ArrayList<>(rows);
             rows.sort(Comparator.comparing(AttractorRow::teacher, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                    .thenComparingInt(r -> r.teacherW().length / r.teacherV().length)
                     .thenComparingDouble(AttractorRow::inputStd).thenComparingDouble(AttractorRow::eta)
                     .thenComparingDouble(AttractorRow::initScale)
                     .thenComparingInt(AttractorRow::n).thenComparingDouble(AttractorRow::sigma2)
@@ -158,6 +162,7 @@ public final class AttractorTable {
         List<Member> fnMembers = new ArrayList<>();
         Map<String, ClosureNetwork> limits = new HashMap<>();
         List<Member> gdMembers = new ArrayList<>();
+        List<Member> gdPointMembers = new ArrayList<>();
         Map<String, GdAttractor> gdAttractors = new HashMap<>();
         Map<String, String> gdFates = new HashMap<>();
         long gdAperiodic = 0;
@@ -187,9 +192,18 @@ public final class AttractorTable {
                 gdFates.put(o.taskId(), o.gdFate());
                 gdMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
             }
+            // in parameters (a committee machine's): the flow's certified end point, or GD's canonical orbit
+            GdFateKind kind = GdFateKind.ofLabel(o.gdFate());
+            if (o.gdCertified() && kind == GdFateKind.FLOW && o.certified() && o.attractor() != null) {
+                gdFates.put(o.taskId(), o.gdFate());
+                gdPointMembers.add(new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess()));
+            } else if (o.gdCertified() && (kind == GdFateKind.FIXED_POINT || kind == GdFateKind.PERIODIC) && o.gdOrbit() != null) {
+                gdFates.put(o.taskId(), o.gdFate());
+                gdPointMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
+            }
         }
         // function space: limits within fn_cluster_tol in population L² distance are one attractor (d = 1: a committee
-        // machine's runs have no closure limits and no certified GD fates)
+        // machine's runs have no closure limits; their GD attractors are clustered in parameters below)
         double fnTol = fnClusterTol;
         int dim = teacherW == null ? 1 : teacherW.length / teacherV.length;
         PopulationExcess pop = teacherW == null || dim > 1 ? null
@@ -199,8 +213,12 @@ public final class AttractorTable {
                 (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);
         Cluster fnTop = fn.isEmpty() ? null : fn.get(0);
         ClosureNetwork fnRep = fnTop == null ? null : limits.get(fnTop.representative().taskId());
-        // GD's attractors at its η, in function space too: orbits whose point sets match in some phase are one
-        List<Cluster> gd = pop == null ? List.of() : AttractorClustering.cluster(gdMembers,
+        // GD's attractors at its η, in function space too: orbits whose point sets match in some phase are one; for a
+        // committee machine in parameters: canonical end points or canonical orbits (one form per orbit, whatever its
+        // phase) within cluster_tol
+        if (dim > 1) gdMembers = gdPointMembers;
+        List<Cluster> gd = dim > 1 ? AttractorClustering.cluster(gdMembers, clusterTol, UnaryOperator.identity())
+                : pop == null ? List.of() : AttractorClustering.cluster(gdMembers,
                 (a, b) -> gdAttractors.get(a.taskId()).same(gdAttractors.get(b.taskId()), pop, fnTol));
         Cluster gdTop = gd.isEmpty() ? null : gd.get(0);
         String gdTopId = gdTop == null ? null : gdTop.representative().taskId();

@@ -96,5 +96,22 @@ class CommitteeSweepTest {
         assertEquals(0, rep2.exit(), rep2.stderr());
         assertTrue(Files.exists(report2.resolve("committee-plane.png")));
         assertTrue(Files.readString(report2.resolve("index.html")).contains("committee machine"));
+        // input_dim runs the one teacher in d = 2 and 3: an attractors row and a figure per dimension
+        Path dims = Files.writeString(dir.resolve("dims.yaml"), Files.readString(only).replace("name: plane\n", "name: dims\n")
+                + "input_dim: [2, 3]\n");
+        assertEquals(0, CliCapture.run("sweep", dims.toString(), "--out", out.toString()).exit());
+        List<Row> att = spark.read().parquet(out.resolve("attractors").toString()).filter("sweep = 'dims'")
+                .selectExpr("size(teacher_w) / size(teacher_v) AS d", "runs", "size(top_attractor)").orderBy("d").collectAsList();
+        assertEquals(2, att.size(), att.toString());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(2.0 + i, att.get(i).getDouble(0), 0.0);
+            assertEquals(1, att.get(i).getLong(1));
+            assertEquals(2 * (3 + i), att.get(i).getInt(2), "canonical θ of H·(d + 1) entries");
+        }
+        Path report3 = dir.resolve("report3");
+        CliCapture.Result rep3 = CliCapture.run("report", out.toString(), "--sweep", "dims", "--out", report3.toString());
+        assertEquals(0, rep3.exit(), rep3.stderr());
+        assertTrue(Files.exists(report3.resolve("committee-plane-d2.png")), rep3.stdout() + rep3.stderr());
+        assertTrue(Files.exists(report3.resolve("committee-plane-d3.png")), rep3.stdout() + rep3.stderr());
     }
 }
