@@ -30,7 +30,8 @@ public final class Report {
     public List<FigureResult> write(Path dir, PrintStream log) {
         // read everything first, so that a failing query leaves no half-written directory
         List<CommitteeFigure.Trace> committee = CommitteeFigure.load(source);
-        if (!source.hasScalarRuns()) return writeCommitteeOnly(dir, log, committee);
+        List<CommitteeFatesFigure.Group> committeeGroups = committee.isEmpty() ? List.of() : CommitteeFatesFigure.load(source);
+        if (!source.hasScalarRuns()) return writeCommitteeOnly(dir, log, committee, committeeGroups);
         List<Integer> widths = source.sql("select distinct hidden from runs order by hidden").stream()
                 .map(r -> r.<Integer>getAs(0)).toList();
         List<RunTrace> traces = new ArrayList<>();
@@ -79,32 +80,35 @@ public final class Report {
         figures.add(PlateauLawFigure.write(escapes, dir));
         figures.add(TheoremFigure.write(theorem, dir));
         figures.addAll(BifurcationFigure.write(bifurcation, dir));
-        figures.addAll(committeeFigures(committee, dir));
+        figures.addAll(committeeFigures(committee, committeeGroups, dir));
         IndexPage.write(dir, source, keyNumbers, figures);
         return logged(figures, dir, log);
     }
 
     /** A sweep of committee machines only: their figures, and the key numbers left to the committee query. */
-    private List<FigureResult> writeCommitteeOnly(Path dir, PrintStream log, List<CommitteeFigure.Trace> committee) {
+    private List<FigureResult> writeCommitteeOnly(Path dir, PrintStream log, List<CommitteeFigure.Trace> committee,
+                                                  List<CommitteeFatesFigure.Group> groups) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        List<FigureResult> figures = committeeFigures(committee, dir);
+        List<FigureResult> figures = committeeFigures(committee, groups, dir);
         IndexPage.write(dir, source, "<p>Every run of this sweep is a committee machine (d &gt; 1 inputs): figures 1–9, drawn for "
                 + "a scalar input, are left out; the sweep's numbers by d are in <code>jobs/queries/committee.sql</code>.</p>\n",
                 figures);
         return logged(figures, dir, log);
     }
 
-    private static List<FigureResult> committeeFigures(List<CommitteeFigure.Trace> committee, Path dir) {
+    private static List<FigureResult> committeeFigures(List<CommitteeFigure.Trace> committee,
+                                                       List<CommitteeFatesFigure.Group> groups, Path dir) {
         List<FigureResult> out = new ArrayList<>();
         for (CommitteeFigure.Trace t : committee) {
             // committee-T.png, or committee-T-dD.png where input_dim runs teacher T in several dimensions
             boolean several = committee.stream().filter(o -> o.teacher().equals(t.teacher())).count() > 1;
             out.add(CommitteeFigure.write(t, dir, "committee-" + safe(t.teacher()) + (several ? "-d" + t.dim() : "") + ".png"));
         }
+        if (!committee.isEmpty()) out.add(CommitteeFatesFigure.write(groups, dir));
         return out;
     }
 

@@ -87,6 +87,7 @@ class CommitteeSweepTest {
         assertTrue(Files.exists(report.resolve("index.html")));
         assertTrue(Files.exists(report.resolve("dynamics-H2.png")), "the scalar runs' figures");
         assertTrue(Files.exists(report.resolve("committee-plane.png")), "the committee machine's figure");
+        assertTrue(Files.exists(report.resolve("committee-fates.png")), "the committee machine's fates by d");
         // a sweep of committee machines only: its figure, and a page saying why the others are left out
         Path only = Files.writeString(dir.resolve("plane.yaml"), JOB.replace("name: mixed", "name: plane")
                 .replace("  - {name: scalar, w: [1.0], v: [1.0]}\n", "").replace("{from: 1, count: 2}", "[1]"));
@@ -95,6 +96,7 @@ class CommitteeSweepTest {
         CliCapture.Result rep2 = CliCapture.run("report", out.toString(), "--sweep", "plane", "--out", report2.toString());
         assertEquals(0, rep2.exit(), rep2.stderr());
         assertTrue(Files.exists(report2.resolve("committee-plane.png")));
+        assertTrue(Files.exists(report2.resolve("committee-fates.png")));
         assertTrue(Files.readString(report2.resolve("index.html")).contains("committee machine"));
         // input_dim runs the one teacher in d = 2 and 3: an attractors row and a figure per dimension
         Path dims = Files.writeString(dir.resolve("dims.yaml"), Files.readString(only).replace("name: plane\n", "name: dims\n")
