@@ -93,7 +93,7 @@ public final class AttractorTable {
                     .javaRDD();
             String name = sweep;
             rows = df.mapToPair(r -> new Tuple2<>(
-                            new DataSetKey(r.getString(8), r.getList(6).size() / r.getList(7).size(), r.getDouble(9), r.getDouble(10), r.getDouble(11),
+                            new DataSetKey(r.getString(8), r.isNullAt(6) || r.isNullAt(7) ? 1 : r.getList(6).size() / r.getList(7).size(), r.getDouble(9), r.getDouble(10), r.getDouble(11),
                                     r.getInt(12), r.getDouble(13), r.getInt(14), r.getLong(15)),
                             new RunOutcome(r.getString(0), r.getString(1), doubles(r, 2), r.getDouble(3),
                                     r.getDouble(4), r.getDouble(5), doubles(r, 6), doubles(r, 7),
@@ -108,7 +108,7 @@ public final class AttractorTable {
                     .collect();
             rows = new ArrayList<>(rows);
             rows.sort(Comparator.comparing(AttractorRow::teacher, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                    .thenComparingInt(r -> r.teacherW().length / r.teacherV().length)
+                    .thenComparingInt(r -> r.teacherW() == null || r.teacherV() == null ? 1 : r.teacherW().length / r.teacherV().length)
                     .thenComparingDouble(AttractorRow::inputStd).thenComparingDouble(AttractorRow::eta)
                     .thenComparingDouble(AttractorRow::initScale)
                     .thenComparingInt(AttractorRow::n).thenComparingDouble(AttractorRow::sigma2)
