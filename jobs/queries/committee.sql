@@ -1,5 +1,6 @@
 -- The committee machine by input dimension d (= size(teacher_w) / size(teacher_v)), eta, H and sigma2: how many
--- runs pass the origin plateau and the symmetric plateau (a plateau at a saddle of the overlap set, index >= 1) and
+-- runs pass the origin plateau and the symmetric plateau (a plateau at a saddle of the overlap set, index >= 1, its
+-- dip before GD turns unstable: past the edge GD's oscillation keeps |grad L_N| up, which reads as a plateau) and
 -- its mean length (to the exit its escape law predicts), how many end certified, how many overfit with noise (below
 -- L_N(theta*) and above E(theta*) = 0), and GD's own fate: the flow's (GD stable all along), a cycle, or other.
 SELECT CAST(size(r.teacher_w) / size(r.teacher_v) AS INT)                        AS input_dim,
@@ -17,10 +18,12 @@ SELECT CAST(size(r.teacher_w) / size(r.teacher_v) AS INT)                       
 FROM runs r
 LEFT JOIN (SELECT * FROM events WHERE kind = 'plateau' AND singularity = 'origin') o
        ON r.sweep = o.sweep AND r.task_id = o.task_id
-LEFT JOIN (SELECT sweep, task_id,
-                  min(coalesce(predicted_exit, step_exit) - step_enter) AS steps
-           FROM events WHERE kind = 'plateau' AND singularity = 'overlap' AND morse_index >= 1
-           GROUP BY sweep, task_id) s
+LEFT JOIN (SELECT e.sweep, e.task_id,
+                  min(coalesce(e.predicted_exit, e.step_exit) - e.step_enter) AS steps
+           FROM events e JOIN runs u ON e.sweep = u.sweep AND e.task_id = u.task_id
+           WHERE e.kind = 'plateau' AND e.singularity = 'overlap' AND e.morse_index >= 1
+             AND (u.gd_unstable_step IS NULL OR e.step_dip < u.gd_unstable_step)   -- while GD follows the flow
+           GROUP BY e.sweep, e.task_id) s
        ON r.sweep = s.sweep AND r.task_id = s.task_id
 WHERE r.status <> 'failed' AND size(r.teacher_w) > size(r.teacher_v)
 GROUP BY 1, r.eta, r.hidden, r.sigma2

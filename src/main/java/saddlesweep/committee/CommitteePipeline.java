@@ -186,8 +186,11 @@ public final class CommitteePipeline {
             long enter = records.get(v.enterIndex()).step();
             long exit = records.get(v.exitIndex()).step();
             Spectrum sp = v.spectrum();
-            if (tally.add(v, records) && "overlap".equals(v.singularity()) && sp.morseIndex(tol) >= 1) {
-                symmetric++;                       // a plateau at a saddle of the overlap set
+            // a plateau at a saddle of the overlap set, while GD still follows the flow (η·λ_max < 2 at the records up to
+            // its dip): past the edge GD's oscillation keeps ‖∇L_N‖ from falling, which reads as a plateau to the run's end
+            boolean onFlow = t.unstableStep() == null || dip.step() < t.unstableStep();
+            if (tally.add(v, records) && "overlap".equals(v.singularity()) && sp.morseIndex(tol) >= 1 && onFlow) {
+                symmetric++;
                 symmetricSteps += symmetricSteps(v, enter, exit);
             }
             double[] p = v.point();

@@ -43,9 +43,11 @@ final class CommitteeFatesFigure {
                 + "sum(case when r.gd_fate = 'diverged' then 1 else 0 end) as diverged, "
                 + "sum(case when r.gd_fate = 'unresolved' then 1 else 0 end) as unresolved, "
                 + "count(s.task_id) as symmetric, avg(s.steps) as symmetric_steps "
-                + "from " + ReportSource.COMMITTEE_RUNS + " r left join (select task_id, "
-                + "min(coalesce(predicted_exit, step_exit) - step_enter) as steps from " + ReportSource.COMMITTEE_EVENTS
-                + " where kind = 'plateau' and singularity = 'overlap' and morse_index >= 1 group by task_id) s "
+                + "from " + ReportSource.COMMITTEE_RUNS + " r left join (select e.task_id, "
+                + "min(coalesce(e.predicted_exit, e.step_exit) - e.step_enter) as steps from " + ReportSource.COMMITTEE_EVENTS
+                + " e join " + ReportSource.COMMITTEE_RUNS + " u on e.task_id = u.task_id where e.kind = 'plateau' and "
+                + "e.singularity = 'overlap' and e.morse_index >= 1 and (u.gd_unstable_step is null or e.step_dip < u.gd_unstable_step) "
+                + "group by e.task_id) s "
                 + "on r.task_id = s.task_id where r.status <> 'failed' group by 1, r.eta, r.hidden order by 1, r.eta, r.hidden")) {
             out.add(new Group(r.getInt(0), r.getDouble(1), r.getInt(2), Rows.lng(r, "runs"), Rows.lng(r, "flow"),
                     Rows.lng(r, "cycle"), Rows.lng(r, "aperiodic"), Rows.lng(r, "diverged"), Rows.lng(r, "unresolved"),

@@ -69,6 +69,25 @@ class CommitteeGdFateTest {
         assertEquals(2.0, 2.4 * em[em.length - 1], 0.02);
     }
 
+    /**
+     * Past the edge from the start (η = 2.4, the origin itself unstable for GD: η|m| &gt; 2), GD's oscillation keeps
+     * ‖∇L_N‖ up and the sequence reads a plateau at the overlap saddle; it is not counted as the symmetric plateau,
+     * whose dip must come while GD still follows the flow.
+     */
+    @Test
+    void aPlateauPastTheEdgeIsNotTheSymmetricPlateau() {
+        CommitteeRunConfig c = new CommitteeRunConfig(D, Activation.TANH, TEACHER, 400, 0.0, 2, 2, 2, 1.0, 2.4, 1e-3, 200_000,
+                1e-12, 50, TrainingSettings.TAIL_FLOW, 10_000_000_000L, AnalysisSettings.defaults(), null, null);
+        CommitteePipeline.Result r = CommitteePipeline.run(c);
+        Long unstable = r.run().gd().gdUnstableStep();
+        assertEquals(0L, unstable, "η·λ_max ≥ 2 from the first record");
+        long overlapPlateaus = r.events().stream().filter(e -> e.kind().equals("plateau") && "overlap".equals(e.singularity())
+                && e.morseIndex() >= 1).count();
+        assertTrue(overlapPlateaus >= 1, "a plateau at the overlap saddle past the edge");
+        assertEquals(0, r.run().symmetricPlateaus());
+        assertEquals("period_2", r.run().gd().gdFate(), r.run().gd().gdEvidence());
+    }
+
     @Test
     void belowTheEdgeGdsFateIsTheFlows() {
         CommitteePipeline.Result r = CommitteePipeline.run(config(1.5));
