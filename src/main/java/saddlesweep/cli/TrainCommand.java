@@ -63,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
         CommitteePipeline.Result result = CommitteePipeline.run(config);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            print(out, result.run(), result.events(), result.trajectory());
+            print(out, Json.committeeRun(result.run()), result.events(), result.trajectory());
         } else {
             out.print(CommitteeTable.render(result));
         }

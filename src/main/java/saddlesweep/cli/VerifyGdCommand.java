@@ -75,7 +75,7 @@ public final class VerifyGdCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("run", rep.run());
+            doc.put("run", rep.run() instanceof CommitteeRunSummary c ? Json.committeeRun(c) : rep.run());
             doc.put("verification", rep.verification());
             out.println(Json.mapper().writeValueAsString(doc));
         } else {

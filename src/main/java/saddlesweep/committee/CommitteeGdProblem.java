@@ -19,7 +19,7 @@ import saddlesweep.train.TrainingRecord;
  * for tanh), its modified flow ({@link CommitteeFlowField}), and the flow's limit: a certified finite or degenerate
  * minimum, or unresolved (limits at infinity are not analysed for d &gt; 1).
  */
-record CommitteeGdProblem(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) implements GdProblem {
+public record CommitteeGdProblem(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) implements GdProblem {
 
     @Override
     public double eta() {

@@ -16,8 +16,8 @@ import saddlesweep.run.GdSummary;
  * @param symmetricPlateaus plateau visits at a saddle on the overlap set w_i = ±w_j (Saad and Solla's symmetric
  *                          plateau), and the steps they took: from the visit's first record to the exit its escape
  *                          law predicts ({@link CommitteePipeline#symmetricSteps})
- * @param gd                GD's own fate at η, in the {@code runs} table's columns of the same names (in JSON:
- *                          {@code run.gd.gd_fate}, …)
+ * @param gd                GD's own fate at η, in the {@code runs} table's columns of the same names ({@code train
+ *                          --json} lifts them into {@code run}: {@code run.gd_fate}, …)
  */
 public record CommitteeRunSummary(int inputDim, String activation, int n, double sigma2, int hidden, long dataSeed, long initSeed,
                                   double eta, double initScale, long maxSteps, double inputStd, double[] teacher,

@@ -3,6 +3,8 @@ package saddlesweep.committee;
 import java.util.Arrays;
 import java.util.Comparator;
 
+import saddlesweep.gdfate.OrbitSymmetry;
+
 /**
  * The symmetry group of the committee machine — permutations of units and sign flips (w_i, v_i) → (−w_i, −v_i) —
  * and its Fukumizu–Amari singular sets. The canonical representative flips every unit so that p_i = u · w_i ≥ 0
@@ -36,6 +38,21 @@ public final class CommitteeSymmetry {
             if (best == null || compare(seq, best) < 0) best = seq;
         }
         return best;
+    }
+
+    /** The committee machine's canonical forms in d dimensions, for comparing GD's iterates with a reported orbit. */
+    public static OrbitSymmetry orbitSymmetry(int dim) {
+        return new OrbitSymmetry() {
+            @Override
+            public double[] canonical(double[] theta) {
+                return CommitteeSymmetry.canonical(theta, dim);
+            }
+
+            @Override
+            public double[][] canonicalOrbit(double[][] points) {
+                return CommitteeSymmetry.canonicalOrbit(points, dim);
+            }
+        };
     }
 
     /** A symmetry: unit i of the image is unit perm[i], flipped (w, v) → (−w, −v) when flip[perm[i]]. */

@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import saddlesweep.analysis.AnalysisSettings;
-import saddlesweep.committee.CommitteeKernel;
-import saddlesweep.committee.CommitteeLoss;
+import saddlesweep.committee.CommitteeGdProblem;
 import saddlesweep.committee.CommitteePipeline;
 import saddlesweep.committee.CommitteeRunConfig;
 import saddlesweep.committee.CommitteeRunSummary;
@@ -63,21 +62,9 @@ public final class VerifyGd {
         checkFrom(from);
         CommitteePipeline.Result r = CommitteePipeline.run(c);
         CommitteeRunSummary s = r.run();
-        int d = c.dim();
-        OrbitSymmetry symmetry = new OrbitSymmetry() {
-            @Override
-            public double[] canonical(double[] theta) {
-                return CommitteeSymmetry.canonical(theta, d);
-            }
-
-            @Override
-            public double[][] canonicalOrbit(double[][] points) {
-                return CommitteeSymmetry.canonicalOrbit(points, d);
-            }
-        };
-        CommitteeLoss loss = c.loss();
-        return verify(s, s.gd(), (double) s.n() * s.hidden() * (d + 1) / 2, c.analysis(), c.theta0(), r.trajectory(),
-                new GdMap(loss, loss::hessianVector, c.eta()), CommitteeKernel.forLoss(loss), symmetry, from, steps);
+        CommitteeGdProblem p = new CommitteeGdProblem(c, c.loss(), c.excess());
+        return verify(s, s.gd(), p.workPerStep(), c.analysis(), c.theta0(), r.trajectory(), p.map(), p.kernel(),
+                CommitteeSymmetry.orbitSymmetry(c.dim()), from, steps);
     }
 
     private static void checkFrom(String from) {

@@ -63,6 +63,10 @@ class CommitteeTrainTest {
         }
         assertEquals(loss, b.get("train_loss").asDouble(), 1e-15 + 1e-12 * loss);
         assertEquals("finite", b.get("attractor_kind").asText());
+        // GD's fate in the runs table's fields, at run's top level as for a scalar input
+        assertEquals("flow", b.get("gd_fate").asText());
+        assertTrue(b.get("gd_certified").asBoolean());
+        assertTrue(b.get("gd") == null, "no nested gd object");
         JsonNode events = Json.mapper().readTree(read.stdout()).get("events");
         assertEquals("origin", events.get(0).get("singularity").asText());
         assertEquals("attractor", events.get(events.size() - 1).get("kind").asText());
