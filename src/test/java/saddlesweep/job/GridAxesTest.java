@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +86,27 @@ class GridAxesTest {
         assertEquals(scalar.definitionHash(), JobParser.parse(scalar.canonicalYaml(), false).definitionHash());
         assertTrue(scalar.canonicalDefinition().contains("input_dim: "), scalar.canonicalDefinition());
         assertTrue(!own.canonicalDefinition().contains("input_dim"));
+    }
+
+    /** jobs/committee.yaml in its input_dim form runs the tasks (ids) of the same job written with one teacher per d. */
+    @Test
+    void theCommitteeJobsInputDimFormHasTheTasksOfOneTeacherPerDimension() throws Exception {
+        SweepJob axis = JobParser.parse(Path.of("jobs/committee.yaml"), false);
+        String text = Files.readString(Path.of("jobs/committee.yaml"));
+        String perTeacher = text.replaceAll("(?s)teacher:\n  w: \\[\\[1, 0\\], \\[0, 1\\]\\]\n  v: \\[1, 1\\]\ninput_dim: \\[2, 4, 8\\]\n",
+                "teachers:\n  - {name: d2, w: [[1, 0], [0, 1]], v: [1, 1]}\n  - {name: d4, w: [[1, 0, 0, 0], [0, 1, 0, 0]], v: [1, 1]}\n"
+                        + "  - {name: d8, w: [[1, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0]], v: [1, 1]}\n");
+        assertNotEquals(text, perTeacher, "the teacher and input_dim lines were replaced");
+        SweepJob teachers = JobParser.parse(perTeacher, false);
+        assertEquals(teachers.size(), axis.size());
+        Set<String> a = new HashSet<>();
+        Set<String> b = new HashSet<>();
+        for (long i = 0; i < axis.size(); i++) {
+            a.add(axis.task(i).taskId());
+            b.add(teachers.task(i).taskId());
+        }
+        assertEquals(192, a.size());
+        assertEquals(b, a);
     }
 
     @Test
