@@ -13,10 +13,11 @@ import saddlesweep.error.UserError;
 import saddlesweep.gdfate.GdFateKind;
 import saddlesweep.gdfate.GdVerification;
 import saddlesweep.gdfate.OrbitSymmetry;
+import saddlesweep.model.DataSet;
+import saddlesweep.model.PopulationExcess;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.train.GdMap;
 import saddlesweep.train.GradientKernel;
-import saddlesweep.train.Kernels;
 
 /**
  * {@code verify-gd} without the command line: one run analysed as {@code train} does, then plain GD rerun for it —
@@ -52,8 +53,9 @@ public final class VerifyGd {
         checkFrom(from);
         RunResult r = RunPipeline.run(c);
         RunSummary s = r.run();
-        return verify(s, s, (double) s.n() * s.hidden(), c.analysis(), c.initialTheta(), r.trajectory(),
-                new GdMap(SquaredLoss.empirical(c.dataSet()), c.training().eta()), Kernels.forData(c.dataSet()),
+        DataSet data = c.dataSet();
+        ScalarGdProblem p = new ScalarGdProblem(c, data, SquaredLoss.empirical(data), new PopulationExcess(c.teacher(), c.inputStd()));
+        return verify(s, s, p.workPerStep(), c.analysis(), c.initialTheta(), r.trajectory(), p.map(), p.kernel(),
                 OrbitSymmetry.SCALAR, from, steps);
     }
 

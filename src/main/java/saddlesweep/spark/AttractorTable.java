@@ -162,7 +162,6 @@ public final class AttractorTable {
         List<Member> fnMembers = new ArrayList<>();
         Map<String, ClosureNetwork> limits = new HashMap<>();
         List<Member> gdMembers = new ArrayList<>();
-        List<Member> gdPointMembers = new ArrayList<>();
         Map<String, GdAttractor> gdAttractors = new HashMap<>();
         Map<String, String> gdFates = new HashMap<>();
         long gdAperiodic = 0;
@@ -185,27 +184,26 @@ public final class AttractorTable {
                 limits.put(o.taskId(), ClosureNetwork.parse(o.limitModel(), o.limitParams()));
                 fnMembers.add(new Member(o.taskId(), o.limitParams(), o.limitTrainLoss(), o.limitGenExcess()));
             }
-            GdAttractor gd = GdAttractor.of(o.gdFate(), o.gdCertified(), o.gdPeriod(), o.gdOrbit(), key.hidden(),
-                    o.certified() ? limits.get(o.taskId()) : null);
-            if (gd != null) {
-                gdAttractors.put(o.taskId(), gd);
-                gdFates.put(o.taskId(), o.gdFate());
-                gdMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
+            Member gdMember = null;
+            if (key.inputDim() > 1) {
+                gdMember = gdPoint(o);          // a committee machine's: in parameters
+            } else {
+                GdAttractor gd = GdAttractor.of(o.gdFate(), o.gdCertified(), o.gdPeriod(), o.gdOrbit(), key.hidden(),
+                        o.certified() ? limits.get(o.taskId()) : null);
+                if (gd != null) {
+                    gdAttractors.put(o.taskId(), gd);
+                    gdMember = new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess());
+                }
             }
-            // in parameters (a committee machine's): the flow's certified end point, or GD's canonical orbit
-            GdFateKind kind = GdFateKind.ofLabel(o.gdFate());
-            if (o.gdCertified() && kind == GdFateKind.FLOW && o.certified() && o.attractor() != null) {
+            if (gdMember != null) {
                 gdFates.put(o.taskId(), o.gdFate());
-                gdPointMembers.add(new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess()));
-            } else if (o.gdCertified() && (kind == GdFateKind.FIXED_POINT || kind == GdFateKind.PERIODIC) && o.gdOrbit() != null) {
-                gdFates.put(o.taskId(), o.gdFate());
-                gdPointMembers.add(new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess()));
+                gdMembers.add(gdMember);
             }
         }
         // function space: limits within fn_cluster_tol in population L² distance are one attractor (d = 1: a committee
         // machine's runs have no closure limits; their GD attractors are clustered in parameters below)
         double fnTol = fnClusterTol;
-        int dim = teacherW == null ? 1 : teacherW.length / teacherV.length;
+        int dim = key.inputDim();
         PopulationExcess pop = teacherW == null || dim > 1 ? null
                 : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
         UnaryOperator<double[]> canonical = dim == 1 ? Symmetry::canonical : t -> CommitteeSymmetry.canonical(t, dim);
@@ -216,7 +214,6 @@ public final class AttractorTable {
         // GD's attractors at its η, in function space too: orbits whose point sets match in some phase are one; for a
         // committee machine in parameters: canonical end points or canonical orbits (one form per orbit, whatever its
         // phase) within cluster_tol
-        if (dim > 1) gdMembers = gdPointMembers;
         List<Cluster> gd = dim > 1 ? AttractorClustering.cluster(gdMembers, clusterTol, UnaryOperator.identity())
                 : pop == null ? List.of() : AttractorClustering.cluster(gdMembers,
                 (a, b) -> gdAttractors.get(a.taskId()).same(gdAttractors.get(b.taskId()), pop, fnTol));
@@ -239,6 +236,22 @@ public final class AttractorTable {
                 gdTopId == null ? null : gdTop.representative().attractor(),
                 gdTop == null ? null : gdTop.representative().trainLoss(), gdTop == null ? null : gdTop.representative().genExcess(),
                 gdAperiodic, gdUncertified);
+    }
+
+    /**
+     * A committee machine's GD attractor in parameters: the flow's certified end point when GD shares the flow's
+     * certified fate, GD's canonical orbit when it is a certified fixed point or cycle; else null.
+     */
+    private static Member gdPoint(RunOutcome o) {
+        GdFateKind kind = GdFateKind.ofLabel(o.gdFate());
+        if (!o.gdCertified()) return null;
+        if (kind == GdFateKind.FLOW && o.certified() && o.attractor() != null) {
+            return new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess());
+        }
+        if ((kind == GdFateKind.FIXED_POINT || kind == GdFateKind.PERIODIC) && o.gdOrbit() != null) {
+            return new Member(o.taskId(), o.gdOrbit(), o.gdTrainLoss(), o.gdGenExcess());
+        }
+        return null;
     }
 
     private static double[] doubles(Row r, int i) {
