@@ -1,0 +1,215 @@
+package saddlesweep.committee;
+
+import java.util.Arrays;
+import java.util.StringJoiner;
+
+/**
+ * A function in the closure of the committee machine in d inputs, the limit of a run whose units leave every bounded
+ * set: a sum of terms, each with its parameters (in this order in {@link #params}):
+ * <ul>
+ *   <li>{@link Term#TANH} (w ∈ R^d, v): v g(w·x), an ordinary unit;</li>
+ *   <li>{@link Term#SIGN} (v): v sign(u·x), a unit saturating along the fixed unit direction u (|w| → ∞,
+ *       w/|w| → u). L_N depends on u only through the signs of u·x_n, so u is not a parameter: the limit is the
+ *       one of the cell of the data's hyperplane arrangement the run sits in;</li>
+ *   <li>{@link Term#LINEAR} (c ∈ R^d): c·x, units turning linear (w → 0, |v| → ∞, Σ v w → c);</li>
+ *   <li>{@link Term#DERIV} (w ∈ R^d, a, δ ∈ R^d): a g(w·x) + (δ·x) g'(w·x), a derivative pair (two units
+ *       meeting at w with |v| → ∞: a = v_i + v_j, δ = ½(v_j − v_i)(w_j − w_i)).</li>
+ * </ul>
+ *
+ * @param dim        the input dimension d
+ * @param terms      the terms, in order
+ * @param directions for each SIGN term its unit direction u; null for the others
+ * @param params     the terms' parameters, term after term
+ */
+public record CommitteeClosure(int dim, Term[] terms, double[][] directions, double[] params) {
+
+    /** A term of a closure function. */
+    public enum Term {
+        TANH("tanh"), SIGN("sign"), LINEAR("linear"), DERIV("deriv");
+
+        private final String label;
+
+        Term(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Number of parameters of this term in d inputs. */
+        public int size(int d) {
+            return switch (this) {
+                case TANH -> d + 1;
+                case SIGN -> 1;
+                case LINEAR -> d;
+                case DERIV -> 2 * d + 1;
+            };
+        }
+    }
+
+    public CommitteeClosure {
+        int p = 0;
+        for (int k = 0; k < terms.length; k++) {
+            p += terms[k].size(dim);
+            if ((terms[k] == Term.SIGN) != (directions[k] != null)) {
+                throw new IllegalArgumentException("a direction for each sign term, and only for those");
+            }
+        }
+        if (p != params.length) throw new IllegalArgumentException("closure needs " + p + " parameters, got " + params.length);
+    }
+
+    /** The same terms with other parameters. */
+    public CommitteeClosure withParams(double[] p) {
+        return new CommitteeClosure(dim, terms, directions, p.clone());
+    }
+
+    /** The terms' names joined by commas (the {@code limit_model} column), e.g. {@code tanh,tanh,sign}. */
+    public String label() {
+        StringJoiner j = new StringJoiner(",");
+        for (Term t : terms) j.add(t.label());
+        return j.toString();
+    }
+
+    /** Index of term k's first parameter. */
+    public int offset(int k) {
+        int o = 0;
+        for (int i = 0; i < k; i++) o += terms[i].size(dim);
+        return o;
+    }
+
+    /**
+     * The parameters as the {@code limit_params} column holds them, term after term: tanh w, v; sign u, v (the
+     * direction first); linear c; deriv w, a, δ — each tanh, sign and deriv term flipped so that its w (u) has its
+     * first non-zero entry positive ((w, v) ≡ (−w, −v), (u, v) ≡ (−u, −v), (w, a, δ) ≡ (−w, −a, δ), g odd).
+     */
+    public double[] canonicalParams() {
+        int d = dim;
+        double[] out = new double[params.length + d * count(Term.SIGN)];
+        int o = 0;
+        int k = 0;
+        for (int t = 0; t < terms.length; t++) {
+            int n = terms[t].size(d);
+            double[] block = Arrays.copyOfRange(params, o, o + n);
+            if (terms[t] == Term.SIGN) {
+                double[] u = directions[t];
+                double s = firstSign(u, 0, d);
+                for (int i = 0; i < d; i++) out[k++] = s * u[i];
+                out[k++] = s * block[0];
+            } else {
+                if (terms[t] != Term.LINEAR) {
+                    double s = firstSign(block, 0, d);
+                    for (int i = 0; i <= d; i++) block[i] *= s;           // w and v (tanh) or w and a (deriv)
+                }
+                System.arraycopy(block, 0, out, k, n);
+                k += n;
+            }
+            o += n;
+        }
+        return out;
+    }
+
+    /** How many terms of this kind. */
+    public int count(Term kind) {
+        int c = 0;
+        for (Term t : terms) if (t == kind) c++;
+        return c;
+    }
+
+    private static double firstSign(double[] a, int from, int len) {
+        for (int i = from; i < from + len; i++) if (a[i] != 0) return Math.signum(a[i]);
+        return 1;
+    }
+
+    private static double dot(double[] a, int ao, double[] b, int bo, int d) {
+        double s = 0;
+        for (int i = 0; i < d; i++) s += a[ao + i] * b[bo + i];
+        return s;
+    }
+
+    /** f(x) at the input x[xo .. xo + d) with these parameters p. */
+    public double eval(double[] p, double[] x, int xo, Activation g) {
+        return evaluate(p, x, xo, g, null, null, 0);
+    }
+
+    /**
+     * f(x) at the input x[xo .. xo + d); with jac non-null, also J = ∂f/∂p into jac (overwritten), and with hess
+     * non-null, adds scale·∂²f/∂p² into hess (P × P, row-major). Per term, with z = w·x, e = δ·x:
+     * <pre>
+     * tanh:   ∂f/∂w = v g'(z) x,                 ∂f/∂v = g(z);    ∂²f/∂w² = v g''(z) x xᵀ,  ∂²f/∂w∂v = g'(z) x
+     * sign:   ∂f/∂v = sign(u·x)
+     * linear: ∂f/∂c = x
+     * deriv:  ∂f/∂w = (a g'(z) + e g''(z)) x,   ∂f/∂a = g(z),     ∂f/∂δ = g'(z) x;
+     *         ∂²f/∂w² = (a g''(z) + e g'''(z)) x xᵀ,  ∂²f/∂w∂a = g'(z) x,  ∂²f/∂w∂δ = g''(z) x xᵀ
+     * </pre>
+     */
+    double evaluate(double[] p, double[] x, int xo, Activation g, double[] jac, double[] hess, double scale) {
+        int d = dim;
+        int np = params.length;
+        double[] gd = new double[5];
+        double f = 0;
+        int o = 0;
+        for (int t = 0; t < terms.length; t++) {
+            switch (terms[t]) {
+                case TANH -> {
+                    double v = p[o + d];
+                    g.derivatives(dot(p, o, x, xo, d), gd);
+                    f += v * gd[0];
+                    if (jac != null) {
+                        for (int i = 0; i < d; i++) jac[o + i] = v * gd[1] * x[xo + i];
+                        jac[o + d] = gd[0];
+                    }
+                    if (hess != null) {
+                        for (int i = 0; i < d; i++) {
+                            for (int j = 0; j < d; j++) hess[(o + i) * np + o + j] += scale * v * gd[2] * x[xo + i] * x[xo + j];
+                            double c = scale * gd[1] * x[xo + i];
+                            hess[(o + i) * np + o + d] += c;
+                            hess[(o + d) * np + o + i] += c;
+                        }
+                    }
+                }
+                case SIGN -> {
+                    double s = Math.signum(dot(directions[t], 0, x, xo, d));
+                    f += p[o] * s;
+                    if (jac != null) jac[o] = s;
+                }
+                case LINEAR -> {
+                    f += dot(p, o, x, xo, d);
+                    if (jac != null) for (int i = 0; i < d; i++) jac[o + i] = x[xo + i];
+                }
+                case DERIV -> {
+                    double a = p[o + d];
+                    int od = o + d + 1;
+                    double e = dot(p, od, x, xo, d);
+                    g.derivatives(dot(p, o, x, xo, d), gd);
+                    f += a * gd[0] + e * gd[1];
+                    if (jac != null) {
+                        double cw = a * gd[1] + e * gd[2];
+                        for (int i = 0; i < d; i++) {
+                            jac[o + i] = cw * x[xo + i];
+                            jac[od + i] = gd[1] * x[xo + i];
+                        }
+                        jac[o + d] = gd[0];
+                    }
+                    if (hess != null) {
+                        double cww = scale * (a * gd[2] + e * gd[3]);
+                        for (int i = 0; i < d; i++) {
+                            double xi = x[xo + i];
+                            for (int j = 0; j < d; j++) {
+                                double xx = xi * x[xo + j];
+                                hess[(o + i) * np + o + j] += cww * xx;
+                                hess[(o + i) * np + od + j] += scale * gd[2] * xx;
+                                hess[(od + j) * np + o + i] += scale * gd[2] * xx;
+                            }
+                            double c = scale * gd[1] * xi;
+                            hess[(o + i) * np + o + d] += c;
+                            hess[(o + d) * np + o + i] += c;
+                        }
+                    }
+                }
+            }
+            o += terms[t].size(d);
+        }
+        return f;
+    }
+}
