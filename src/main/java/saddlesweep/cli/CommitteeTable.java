@@ -31,9 +31,14 @@ final class CommitteeTable {
                     e.morseIndex(), e.nullDim(), e.singularity(), vec(e.point()),
                     e.refined() ? "" : e.kind().equals("attractor") ? " (not at a minimum)" : " (not refined)"));
         }
+        boolean atInfinity = s.limitModel() != null;
         b.append(fmt("%nend point  %s%s  L_N=%s  E=%s  |grad|=%s  eigenvalues=%s%n", s.attractorKind(),
-                s.certified() ? " (Newton-polished)" : "", num(s.trainLoss()), num(s.genExcess()), num(s.gradNorm()),
-                vec(s.eigenvalues())));
+                atInfinity ? " (" + s.infinityMechanism() + ", certified; the last record)" : s.certified() ? " (Newton-polished)" : "",
+                num(s.trainLoss()), num(s.genExcess()), num(s.gradNorm()), vec(s.eigenvalues())));
+        if (atInfinity) {
+            b.append(fmt("  limit %s %s  L_N=%s  E=%s  approach %s (rate %s)%n", s.limitModel(), vec(s.limitParams()),
+                    num(s.limitTrainLoss()), num(s.limitGenExcess()), s.approach(), num(s.approachRate())));
+        }
         b.append(PhaseTable.gdFate(s.gd(), s.eta(), s.steps()));
         b.append(fmt("plateaus %d (%d steps), of which symmetric %d (%d steps); near-optimal %d%n", s.plateaus(),
                 s.plateauSteps(), s.symmetricPlateaus(), s.symmetricPlateauSteps(), s.nearOptimal()));

@@ -120,6 +120,11 @@ public final class ClosureMoments {
         return Math.sqrt(new ClosureMoments(inputStd, g).addNetwork(theta, f.dim(), 1).addClosure(f, -1).meanSquare());
     }
 
+    /** The population L² distance √(E_x[(f − f')²]) between two closure functions. */
+    public static double distance(CommitteeClosure f, CommitteeClosure other, double inputStd, Activation g) {
+        return Math.sqrt(new ClosureMoments(inputStd, g).addClosure(f, 1).addClosure(other, -1).meanSquare());
+    }
+
     private double k(double[] p, double[] q) {
         double s = 0;
         for (int i = 0; i < p.length; i++) s += p[i] * q[i];

@@ -59,6 +59,44 @@ public record CommitteeClosure(int dim, Term[] terms, double[][] directions, dou
         if (p != params.length) throw new IllegalArgumentException("closure needs " + p + " parameters, got " + params.length);
     }
 
+    /** The committee machine θ = (W row by row, v) as a closure function: one tanh term per unit. */
+    public static CommitteeClosure ofNetwork(double[] theta, int d) {
+        int h = CommitteeNetwork.units(theta, d);
+        Term[] terms = new Term[h];
+        java.util.Arrays.fill(terms, Term.TANH);
+        double[] p = new double[h * (d + 1)];
+        for (int i = 0; i < h; i++) {
+            System.arraycopy(theta, i * d, p, i * (d + 1), d);
+            p[i * (d + 1) + d] = theta[h * d + i];
+        }
+        return new CommitteeClosure(d, terms, new double[h][], p);
+    }
+
+    /** The closure function a {@code limit_model} label and its {@code limit_params} ({@link #canonicalParams}) name. */
+    public static CommitteeClosure parse(String label, double[] canonical, int d) {
+        String[] names = label.split(",");
+        Term[] terms = new Term[names.length];
+        double[][] dirs = new double[names.length][];
+        double[] p = new double[canonical.length];
+        int k = 0;
+        int o = 0;
+        for (int t = 0; t < names.length; t++) {
+            terms[t] = Term.valueOf(names[t].trim().toUpperCase(java.util.Locale.ROOT));
+            if (terms[t] == Term.SIGN && d == 1) {
+                dirs[t] = new double[] {1};
+            } else if (terms[t] == Term.SIGN) {
+                dirs[t] = java.util.Arrays.copyOfRange(canonical, k, k + d);
+                k += d;
+            }
+            int n = terms[t].size(d);
+            System.arraycopy(canonical, k, p, o, n);
+            k += n;
+            o += n;
+        }
+        if (k != canonical.length) throw new IllegalArgumentException(label + " in d = " + d + " has " + k + " parameters, not " + canonical.length);
+        return new CommitteeClosure(d, terms, dirs, java.util.Arrays.copyOf(p, o));
+    }
+
     /** The same terms with other parameters. */
     public CommitteeClosure withParams(double[] p) {
         return new CommitteeClosure(dim, terms, directions, p.clone());
@@ -80,12 +118,12 @@ public record CommitteeClosure(int dim, Term[] terms, double[][] directions, dou
 
     /**
      * The parameters as the {@code limit_params} column holds them, term after term: tanh w, v; sign u, v (the
-     * direction first); linear c; deriv w, a, δ — each tanh, sign and deriv term flipped so that its w (u) has its
+     * direction first, none at d = 1, where u = 1: the scalar model's layout); linear c; deriv w, a, δ — each tanh, sign and deriv term flipped so that its w (u) has its
      * first non-zero entry positive ((w, v) ≡ (−w, −v), (u, v) ≡ (−u, −v), (w, a, δ) ≡ (−w, −a, δ), g odd).
      */
     public double[] canonicalParams() {
         int d = dim;
-        double[] out = new double[params.length + d * count(Term.SIGN)];
+        double[] out = new double[params.length + (d > 1 ? d : 0) * count(Term.SIGN)];
         int o = 0;
         int k = 0;
         for (int t = 0; t < terms.length; t++) {
@@ -94,7 +132,7 @@ public record CommitteeClosure(int dim, Term[] terms, double[][] directions, dou
             if (terms[t] == Term.SIGN) {
                 double[] u = directions[t];
                 double s = firstSign(u, 0, d);
-                for (int i = 0; i < d; i++) out[k++] = s * u[i];
+                if (d > 1) for (int i = 0; i < d; i++) out[k++] = s * u[i];      // d = 1: u = 1, the scalar layout
                 out[k++] = s * block[0];
             } else {
                 if (terms[t] != Term.LINEAR) {

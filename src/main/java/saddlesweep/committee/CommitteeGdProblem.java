@@ -17,7 +17,7 @@ import saddlesweep.train.TrainingRecord;
  * GD's fate problem of a committee-machine run: the GD map of its L_N (the analytic {@link CommitteeLoss}, its
  * Hessian-vector product for the tangent map), GD's iterates on the kernel training used ({@link CommitteeKernel}
  * for tanh), its modified flow ({@link CommitteeFlowField}), and the flow's limit: a certified finite or degenerate
- * minimum, or unresolved (limits at infinity are not analysed for d &gt; 1).
+ * minimum, a certified limit at infinity ({@link CommitteeLimits}), or unresolved.
  */
 public record CommitteeGdProblem(CommitteeRunConfig c, CommitteeLoss loss, CommitteeExcess excess) implements GdProblem {
 
@@ -69,6 +69,6 @@ public record CommitteeGdProblem(CommitteeRunConfig c, CommitteeLoss loss, Commi
 
     @Override
     public Fate flowFate(List<TrainingRecord> records, Attractor polished) {
-        return CommitteePipeline.limit(records.get(records.size() - 1).theta(), polished, loss, excess, c, "");
+        return CommitteePipeline.limit(records.get(records.size() - 1).theta(), records, polished, loss, excess, c, "").fate();
     }
 }

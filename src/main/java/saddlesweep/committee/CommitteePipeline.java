@@ -128,19 +128,24 @@ public final class CommitteePipeline {
     }
 
     /**
-     * The limit of a flow ending at {@code end}: the certified minimum a record's polish found, else the one the
-     * flow's end point is polished onto ({@link AttractorFinder#polishLimit}: a finite or degenerate minimum, whatever
-     * η·λ_max there), else unresolved ({@code drift} says where the flow went; limits at infinity are not analysed).
+     * The limit of a flow recorded in {@code records}: the certified minimum a record's polish found, else the one
+     * the flow's end point is polished onto ({@link AttractorFinder#polishLimit}: a finite or degenerate minimum,
+     * whatever η·λ_max there), else a certified limit at infinity ({@link CommitteeLimits}), else unresolved
+     * ({@code drift} says where the flow went).
      */
-    static Fate limit(double[] end, Attractor polished, CommitteeLoss loss, CommitteeExcess excess, CommitteeRunConfig c,
-                      String drift) {
+    static CommitteeLimits.Outcome limit(double[] end, List<TrainingRecord> records, Attractor polished, CommitteeLoss loss,
+                                         CommitteeExcess excess, CommitteeRunConfig c, String drift) {
         Attractor a = polished != null ? polished : new AttractorFinder(loss, c.eta(), c.analysis()).polishLimit(end, true);
         if (a == null) {
-            return Fate.unresolved(end, "end point not at a minimum" + drift
-                    + "; limits at infinity are not analysed for the committee machine (d > 1 or erf)");
+            CommitteeLimits.Outcome o = records.size() < 2 ? null
+                    : new CommitteeLimits(loss, c.teacher(), c.inputStd(), c.analysis().eigenRelTol()).of(records);
+            if (o != null && o.fate().certified()) return o;
+            return new CommitteeLimits.Outcome(Fate.unresolved(end, "end point not at a minimum" + drift
+                    + (o == null ? "" : "; " + o.fate().reason())), null);
         }
         double[] p = a.theta();
-        return new Fate(a.kind(), null, true, p, null, loss.value(p), excess.value(p), null, Double.NaN, Double.NaN, null);
+        return new CommitteeLimits.Outcome(new Fate(a.kind(), null, true, p, null, loss.value(p), excess.value(p), null,
+                Double.NaN, Double.NaN, null), null);
     }
 
     public static Result run(CommitteeRunConfig c) {
@@ -155,7 +160,12 @@ public final class CommitteePipeline {
         double tol = as.eigenRelTol();
 
         // the end point: a certified minimum (isolated, or on a critical manifold), or neither
-        Fate fate = diverged ? Fate.unresolved(t.theta(), t.error()) : limit(t.theta(), t.polished(), loss, excess, c, drift(t));
+        CommitteeLimits.Outcome outcome = diverged ? new CommitteeLimits.Outcome(Fate.unresolved(t.theta(), t.error()), null)
+                : limit(t.theta(), records, t.polished(), loss, excess, c, drift(t));
+        Fate fate = outcome.fate();
+        // the limit function: the closure limit at infinity, or the certified minimum's network (a tanh term per unit)
+        CommitteeClosure closure = outcome.limit() != null ? outcome.limit()
+                : fate.certified() ? CommitteeClosure.ofNetwork(fate.theta(), d) : null;
         double[] end = fate.theta();
         String kind = fate.kind().label();
         boolean certified = fate.certified();
@@ -229,7 +239,9 @@ public final class CommitteePipeline {
                 spectrum == null ? -1 : spectrum.morseIndex(tol), spectrum == null ? -1 : spectrum.nullDim(tol), singular,
                 opt == null ? Double.NaN : loss.value(opt), opt == null ? Double.NaN : loss.gradientNorm(opt),
                 opt == null ? Double.NaN : CommitteeSymmetry.distance(end, opt, d), minE, minStep, tally.plateaus(), tally.plateauSteps(), symmetric, symmetricSteps, tally.nearOptimal(),
-                tally.nearOptimalStep(), error, GdSummary.of(t, gd, problem.map(), pts -> CommitteeSymmetry.canonicalOrbit(pts, d), d + 1));
+                tally.nearOptimalStep(), error, fate.mechanisms(), closure == null ? null : closure.label(),
+                closure == null ? null : closure.canonicalParams(), closure == null ? Double.NaN : fate.limitTrainLoss(),
+                closure == null ? Double.NaN : fate.limitGenExcess(), fate.approach(), fate.approachRate(), GdSummary.of(t, gd, problem.map(), pts -> CommitteeSymmetry.canonicalOrbit(pts, d), d + 1));
         return new Result(summary, events, trajectory);
     }
 }

@@ -13,7 +13,7 @@ import saddlesweep.train.TrainingRecord;
  * @param kind  {@code geometric} or {@code algebraic}
  * @param rate  −d ln(gap)/d step, or α of gap ∝ step^−α
  */
-record ApproachFit(String kind, double rate) {
+public record ApproachFit(String kind, double rate) {
 
     /**
      * The fit over the records a..b, leaving out records whose gap is at most {@code reached} (rounding level);

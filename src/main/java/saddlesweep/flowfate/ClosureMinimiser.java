@@ -7,6 +7,7 @@ import saddlesweep.analysis.NewtonPolish;
 import saddlesweep.analysis.Spectrum;
 import saddlesweep.model.ClosureLoss;
 import saddlesweep.model.ClosureNetwork;
+import saddlesweep.model.Objective;
 import saddlesweep.model.SquaredLoss;
 import saddlesweep.model.Vectors;
 
@@ -22,7 +23,7 @@ import saddlesweep.model.Vectors;
  * its soft curvature ({@link SoftCurvature}), from the start and then from the start with its linear coefficients
  * fitted ({@link ProjectedStart}).
  */
-final class ClosureMinimiser {
+public final class ClosureMinimiser {
 
     /** Gradient norm (in the model's own parameters) a limit must reach. */
     static final double LIMIT_GRAD_TOL = 1e-10;
@@ -47,8 +48,16 @@ final class ClosureMinimiser {
     }
 
     private ClosureNetwork minimum(ClosureNetwork start, boolean illConditioned) {
-        ClosureLoss cl = new ClosureLoss(start, loss);
-        double[] p = new DampedNewton(cl, illConditioned ? ILL_CONDITIONED_ITERATIONS : ITERATIONS).minimise(start.params());
+        double[] p = isolatedMinimum(new ClosureLoss(start, loss), start.params(), illConditioned, eigenRelTol);
+        return p == null ? null : start.withParams(p);
+    }
+
+    /**
+     * The isolated minimum of any closure model's objective next to start (the two passes above: ordinary, or
+     * ill-conditioned with the soft-curvature confirmation), or null.
+     */
+    public static double[] isolatedMinimum(Objective cl, double[] start, boolean illConditioned, double eigenRelTol) {
+        double[] p = new DampedNewton(cl, illConditioned ? ILL_CONDITIONED_ITERATIONS : ITERATIONS).minimise(start);
         if (!Vectors.allFinite(p)) return null;
         double polishTol = illConditioned ? SoftCurvature.ROUNDING_REL_TOL : eigenRelTol;
         if (!(cl.gradientNorm(p) <= LIMIT_GRAD_TOL)) {
@@ -59,6 +68,6 @@ final class ClosureMinimiser {
         }
         DMatrixRMaj h = cl.hessian(p);
         boolean isolated = Spectrum.of(h).isolatedMinimum(h, eigenRelTol) || (illConditioned && SoftCurvature.confirmed(cl, p, h));
-        return isolated ? start.withParams(p) : null;
+        return isolated ? p : null;
     }
 }

@@ -1,6 +1,7 @@
 package saddlesweep.flowfate;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import saddlesweep.analysis.FunctionDistance;
 import saddlesweep.model.ClosureLoss;
@@ -22,7 +23,7 @@ import saddlesweep.train.TrainingRecord;
  *       onto a lower value would land below it, one onto a higher value above it (a gap that falls ever faster).</li>
  * </ol>
  */
-final class LimitCheck {
+public final class LimitCheck {
 
     /** A limit whose relative gap is above gapTol, but at most this many times gapTol, may be reached by extrapolation. */
     static final double REACH = 10;
@@ -48,15 +49,15 @@ final class LimitCheck {
      * @param limitExcess  E(limit)
      * @param approach     how the gap falls ({@link ApproachFit}), or null when too few records show it
      */
-    record Result(boolean certified, String why, double limitLoss, double limitExcess, ApproachFit approach) {
+    public record Result(boolean certified, String why, double limitLoss, double limitExcess, ApproachFit approach) {
 
         /** The approach's name, or null. */
-        String approachKind() {
+        public String approachKind() {
             return approach == null ? null : approach.kind();
         }
 
         /** The approach's rate, or NaN. */
-        double approachRate() {
+        public double approachRate() {
             return approach == null ? Double.NaN : approach.rate();
         }
     }
@@ -65,6 +66,15 @@ final class LimitCheck {
     Result check(ClosureNetwork limit, List<TrainingRecord> records, boolean isolated) {
         double lInf = new ClosureLoss(limit, loss).value(limit.params());
         double eInf = new ClosureLoss(limit, pop.ruleFor(limit.maxAbsW())).value(limit.params());
+        return check(lInf, eInf, theta -> FunctionDistance.between(pop, ClosureNetwork.ofMlp(theta), limit), records,
+                isolated, gapTol);
+    }
+
+    /**
+     * The same check for a limit of any model: its L_N and E, and the population distance from a record's θ to it.
+     */
+    public static Result check(double lInf, double eInf, ToDoubleFunction<double[]> distance, List<TrainingRecord> records,
+                               boolean isolated, double gapTol) {
         double slack = 64 * Math.ulp(lInf);
         for (TrainingRecord r : records) {
             if (r.trainLoss() < lInf - slack) {
@@ -83,8 +93,8 @@ final class LimitCheck {
             return new Result(false, String.format("gap to the limit not falling (%.3g → %.3g over the last decade)", gapA, gapB),
                     lInf, eInf, fit);
         }
-        double dA = FunctionDistance.between(pop, ClosureNetwork.ofMlp(records.get(a).theta()), limit);
-        double dB = FunctionDistance.between(pop, ClosureNetwork.ofMlp(records.get(b).theta()), limit);
+        double dA = distance.applyAsDouble(records.get(a).theta());
+        double dB = distance.applyAsDouble(records.get(b).theta());
         if (!(dB <= 0.95 * dA)) {
             return new Result(false, String.format("function distance not falling (%.3g → %.3g)", dA, dB), lInf, eInf, fit);
         }

@@ -23,10 +23,10 @@ import saddlesweep.model.Vectors;
  *       minimum sharper).</li>
  * </ol>
  */
-final class SoftCurvature {
+public final class SoftCurvature {
 
     /** Eigenvalues at rounding level: ~10^4 ulps of μ_max. */
-    static final double ROUNDING_REL_TOL = 1e-12;
+    public static final double ROUNDING_REL_TOL = 1e-12;
     /** Largest relative Newton step at a confirmed minimum. */
     static final double STEP_TOL = 1e-6;
     /** Rise of L along the soft direction at which its profile is measured, relative to L. */
@@ -38,7 +38,7 @@ final class SoftCurvature {
     }
 
     /** Whether p, where objective has Hessian h, is an isolated minimum by the three checks above. */
-    static boolean confirmed(Objective objective, double[] p, DMatrixRMaj h) {
+    public static boolean confirmed(Objective objective, double[] p, DMatrixRMaj h) {
         Spectrum scaled = Spectrum.ofJacobiScaled(h);
         if (scaled == null || !scaled.positiveDefinite(ROUNDING_REL_TOL)) return false;
         int d = p.length;

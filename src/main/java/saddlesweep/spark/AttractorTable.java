@@ -22,6 +22,9 @@ import saddlesweep.analysis.AttractorClustering;
 import saddlesweep.analysis.AttractorClustering.Cluster;
 import saddlesweep.analysis.AttractorClustering.Member;
 import saddlesweep.analysis.FunctionDistance;
+import saddlesweep.committee.Activation;
+import saddlesweep.committee.ClosureMoments;
+import saddlesweep.committee.CommitteeClosure;
 import saddlesweep.committee.CommitteeSymmetry;
 import saddlesweep.gdfate.GdAttractor;
 import saddlesweep.gdfate.GdFateKind;
@@ -161,6 +164,7 @@ public final class AttractorTable {
         List<Member> members = new ArrayList<>();
         List<Member> fnMembers = new ArrayList<>();
         Map<String, ClosureNetwork> limits = new HashMap<>();
+        Map<String, CommitteeClosure> committeeLimits = new HashMap<>();
         List<Member> gdMembers = new ArrayList<>();
         Map<String, GdAttractor> gdAttractors = new HashMap<>();
         Map<String, String> gdFates = new HashMap<>();
@@ -181,7 +185,8 @@ public final class AttractorTable {
                 members.add(new Member(o.taskId(), o.attractor(), o.trainLoss(), o.genExcess()));
             }
             if (o.certified() && o.limitModel() != null && o.limitParams() != null) {
-                limits.put(o.taskId(), ClosureNetwork.parse(o.limitModel(), o.limitParams()));
+                if (key.inputDim() > 1) committeeLimits.put(o.taskId(), CommitteeClosure.parse(o.limitModel(), o.limitParams(), key.inputDim()));
+                else limits.put(o.taskId(), ClosureNetwork.parse(o.limitModel(), o.limitParams()));
                 fnMembers.add(new Member(o.taskId(), o.limitParams(), o.limitTrainLoss(), o.limitGenExcess()));
             }
             Member gdMember = null;
@@ -200,17 +205,24 @@ public final class AttractorTable {
                 gdMembers.add(gdMember);
             }
         }
-        // function space: limits within fn_cluster_tol in population L² distance are one attractor (d = 1: a committee
-        // machine's runs have no closure limits; their GD attractors are clustered in parameters below)
+        // function space: limits within fn_cluster_tol in population L² distance are one attractor (a committee
+        // machine's by the moments of its closure functions; their GD attractors are clustered in parameters below)
         double fnTol = fnClusterTol;
         int dim = key.inputDim();
         PopulationExcess pop = teacherW == null || dim > 1 ? null
                 : new PopulationExcess(new Teacher(teacherW, teacherV), key.inputStd());
         UnaryOperator<double[]> canonical = dim == 1 ? Symmetry::canonical : t -> CommitteeSymmetry.canonical(t, dim);
-        List<Cluster> fn = pop == null ? List.of() : AttractorClustering.cluster(fnMembers,
+        List<Cluster> fn = dim > 1
+                ? AttractorClustering.cluster(fnMembers, (a, b) -> ClosureMoments.distance(committeeLimits.get(a.taskId()),
+                        committeeLimits.get(b.taskId()), key.inputStd(), Activation.TANH) <= fnTol)
+                : pop == null ? List.of() : AttractorClustering.cluster(fnMembers,
                 (a, b) -> FunctionDistance.between(pop, limits.get(a.taskId()), limits.get(b.taskId())) <= fnTol);
         Cluster fnTop = fn.isEmpty() ? null : fn.get(0);
-        ClosureNetwork fnRep = fnTop == null ? null : limits.get(fnTop.representative().taskId());
+        String fnTopId = fnTop == null ? null : fnTop.representative().taskId();
+        ClosureNetwork fnRep = fnTopId == null || dim > 1 ? null : limits.get(fnTopId);
+        CommitteeClosure fnCommittee = fnTopId == null || dim == 1 ? null : committeeLimits.get(fnTopId);
+        String fnLabel = fnRep != null ? fnRep.label() : fnCommittee != null ? fnCommittee.label() : null;
+        double[] fnParams = fnRep != null ? fnRep.params() : fnCommittee != null ? fnCommittee.canonicalParams() : null;
         // GD's attractors at its η, in function space too: orbits whose point sets match in some phase are one; for a
         // committee machine in parameters: canonical end points or canonical orbits (one form per orbit, whatever its
         // phase) within cluster_tol
@@ -228,8 +240,7 @@ public final class AttractorTable {
                 rep == null ? null : canonical.apply(rep.attractor()), rep == null ? null : rep.trainLoss(),
                 rep == null ? null : rep.genExcess(), optTrainLoss, clusterTol,
                 fnMembers.size(), fn.size(), fnTop == null ? null : (double) fnTop.size() / fnMembers.size(),
-                fnTop == null ? 0 : fnTop.size(), fnRep == null ? null : fnRep.label(),
-                fnRep == null ? null : fnRep.params(), fnTop == null ? null : fnTop.representative().trainLoss(),
+                fnTop == null ? 0 : fnTop.size(), fnLabel, fnParams, fnTop == null ? null : fnTop.representative().trainLoss(),
                 fnTop == null ? null : fnTop.representative().genExcess(), fnTol,
                 gdMembers.size(), gd.size(), gdTop == null ? null : (double) gdTop.size() / gdMembers.size(),
                 gdTop == null ? 0 : gdTop.size(), gdTopId == null ? null : gdFates.get(gdTopId),
