@@ -90,7 +90,7 @@ public final class ClosureMoments {
                     atoms.add(new Atom(Kind.D, sign, w, java.util.Arrays.copyOfRange(p, o + d + 1, o + 2 * d + 1)));
                 }
             }
-            o += f.terms()[t].size(d);
+            o += f.size(t);
         }
         return this;
     }

@@ -47,11 +47,11 @@ public final class CommitteeClosureLoss implements Objective {
         if (grad != null) java.util.Arrays.fill(grad, 0.0);
         double s = 0;
         for (int n = 0; n < data.size(); n++) {
-            double r = shape.evaluate(p, data.x(), n * d, g, jac, null, 0) - data.y()[n];
+            double r = shape.evaluate(p, data.x(), n * d, n, g, jac, null, 0) - data.y()[n];
             s += w * r * r;
             if (grad != null) for (int i = 0; i < m; i++) grad[i] += w * r * jac[i];
             if (hess != null) {
-                shape.evaluate(p, data.x(), n * d, g, null, hess, w * r);           // ω r ∂²f
+                shape.evaluate(p, data.x(), n * d, n, g, null, hess, w * r);           // ω r ∂²f
                 for (int i = 0; i < m; i++) {
                     double wj = w * jac[i];
                     for (int j = 0; j < m; j++) hess[i * m + j] += wj * jac[j];     // ω J Jᵀ

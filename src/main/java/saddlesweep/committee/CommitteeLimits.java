@@ -33,8 +33,9 @@ import saddlesweep.train.TrainingRecord;
  *       coefficients are fitted by least squares).</li>
  *   <li>Each minimum is checked against the records ({@link LimitCheck}: L_N(limit) ≤ L_N(θ_t) at every record,
  *       the gap and the population distance ({@link ClosureMoments}) falling, the gap reached or extrapolated onto
- *       it), and a sign term's cell held: every data point keeps its side of the unit's hyperplane over the whole
- *       last decade, so L_N of the limit is the same for every direction the unit may still take.</li>
+ *       it), and a sign term's cell settled ({@link #cellSettled}): every data point but the pinned ones saturated
+ *       and on its side of the unit's hyperplane over the whole last decade, so L_N of the limit is the same for
+ *       every direction the unit may still take; the pinned ones staying in the transition layer.</li>
  * </ol>
  * Of the certified limits the one with the largest L_N is taken (the run falls onto it from above).
  */
@@ -44,9 +45,19 @@ final class CommitteeLimits {
     record Outcome(Fate fate, CommitteeClosure limit) {
     }
 
-    /** A candidate: its closure (a start), mechanisms, and the units whose cell must hold (sign terms). */
-    private record Candidate(CommitteeClosure shape, String mechanisms, int[] signUnits) {
+    /**
+     * A candidate: its closure (a start), mechanisms, the units whose cell must hold (sign terms) and, for each, the
+     * data points pinned to its hyperplane (which may cross it).
+     */
+    private record Candidate(CommitteeClosure shape, String mechanisms, int[] signUnits, int[][] pins) {
     }
+
+    /** |w·x_n| below which a saturating unit's data point counts as pinned to its hyperplane (tanh(4) = 1 − 6.7e-4). */
+    static final double PIN_W = CommitteeTrends.SAT_W;
+    /** |w·x_n| a saturating unit's data point not pinned must have reached (1 − tanh(3) = 4.9e-3). */
+    static final double SAT_Z = 3.0;
+    /** |w·x_n| beyond which tanh(w·x_n) is ±1 in double precision. */
+    static final double SATURATED_Z = 19.1;
 
     private final CommitteeLoss loss;
     private final double[] teacher;
@@ -69,13 +80,18 @@ final class CommitteeLimits {
         Fate best = null;
         CommitteeClosure bestLimit = null;
         StringJoiner rejected = new StringJoiner("; ");
-        for (Candidate cand : candidates(t, g)) {
+        for (Candidate cand : candidates(t, g, loss.data())) {
             CommitteeClosure limit = minimise(cand.shape());
             if (limit == null) {
                 rejected.add(cand.shape().label() + ": no isolated minimum of the model nearby");
                 continue;
             }
-            String cell = cellHeld(records, cand.signUnits(), d);
+            String range = pinnedInRange(limit);
+            if (range != null) {
+                rejected.add(limit.label() + ": " + range);
+                continue;
+            }
+            String cell = cellSettled(records, cand, d);
             if (cell != null) {
                 rejected.add(limit.label() + ": " + cell);
                 continue;
@@ -100,39 +116,59 @@ final class CommitteeLimits {
     }
 
     /** The readings of the trends: as read, each pair read the other way, each linear unit kept ordinary. */
-    private static List<Candidate> candidates(CommitteeTrends t, Activation g) {
+    private static List<Candidate> candidates(CommitteeTrends t, Activation g, CommitteeData data) {
         List<Candidate> out = new ArrayList<>();
         boolean[] deriv = new boolean[t.pairs().size()];
         java.util.Arrays.fill(deriv, true);
         Role[] roles = t.roles();
-        add(out, candidate(t, roles, deriv, g));
+        add(out, t, roles, deriv, g, data);
         for (int k = 0; k < deriv.length; k++) {
             boolean[] alt = deriv.clone();
             alt[k] = false;
-            add(out, candidate(t, roles, alt, g));
+            add(out, t, roles, alt, g, data);
         }
         for (int i = 0; i < roles.length; i++) {
             if (roles[i] != Role.LINEAR) continue;
             Role[] alt = roles.clone();
             alt[i] = Role.TANH;
-            add(out, candidate(t, alt, deriv, g));
+            add(out, t, alt, deriv, g, data);
         }
         return out;
     }
 
-    private static void add(List<Candidate> out, Candidate c) {
-        if (c.mechanisms() != null) out.add(c);            // a limit at infinity has a term that is not tanh
+    /**
+     * The candidate of this reading, and the same with k = 1 … d − 1 pinned points per saturating unit (a hyperplane
+     * through the origin passes through at most d − 1 data points in general position), while it has that many.
+     */
+    private static void add(List<Candidate> out, CommitteeTrends t, Role[] roles, boolean[] deriv, Activation g, CommitteeData data) {
+        Candidate plain = candidate(t, roles, deriv, g, data, 0);
+        if (plain.mechanisms() == null) return;              // a limit at infinity has a term that is not tanh
+        out.add(plain);
+        String previous = plain.shape().label();
+        for (int k = 1; k < t.dim(); k++) {
+            Candidate pinned = candidate(t, roles, deriv, g, data, k);
+            if (pinned.shape().label().equals(previous)) break;
+            out.add(pinned);
+            previous = pinned.shape().label();
+        }
     }
 
-    private static Candidate candidate(CommitteeTrends t, Role[] roles, boolean[] deriv, Activation g) {
+    /**
+     * The closure of this reading; each saturating unit keeps its own value v·tanh(w·x_n) at up to {@code pinned} data
+     * points, those of smallest |w·x_n| below {@value #PIN_W} (pinned to its hyperplane).
+     */
+    private static Candidate candidate(CommitteeTrends t, Role[] roles, boolean[] deriv, Activation g, CommitteeData data,
+                                       int pinned) {
         int d = t.dim();
         double[] tb = t.tb();
         int h = roles.length;
         List<Term> terms = new ArrayList<>();
         List<double[]> dirs = new ArrayList<>();
+        List<int[]> pinLists = new ArrayList<>();
         List<Double> p = new ArrayList<>();
         Set<String> mech = new LinkedHashSet<>();
         List<Integer> signUnits = new ArrayList<>();
+        List<int[]> pins = new ArrayList<>();
         boolean[] inPair = new boolean[h];
         for (int k = 0; k < t.pairs().size(); k++) {
             int i = t.pairs().get(k)[0];
@@ -152,6 +188,7 @@ final class CommitteeLimits {
                 terms.add(Term.TANH);
             }
             dirs.add(null);
+            pinLists.add(null);
         }
         double[] c = new double[d];
         boolean linear = false;
@@ -166,16 +203,26 @@ final class CommitteeLimits {
                     p.add(v);
                     terms.add(Term.TANH);
                     dirs.add(null);
+                    pinLists.add(null);
                 }
                 case SIGN -> {
                     double n = CommitteeTrends.norm(tb, i, d);
                     double[] u = new double[d];
                     for (int m = 0; m < d; m++) u[m] = tb[i * d + m] / n;
                     p.add(v);                                      // v g(w·x) → v sign(u·x)
+                    double[] z = new double[data.size()];
+                    for (int m = 0; m < z.length; m++) z[m] = CommitteeNetwork.preactivation(tb, i, d, data.x(), m * d);
+                    int[] pin = java.util.stream.IntStream.range(0, z.length).boxed().filter(m -> Math.abs(z[m]) < PIN_W)
+                            .sorted(java.util.Comparator.comparingDouble(m -> Math.abs(z[m]))).limit(pinned)
+                            .mapToInt(Integer::intValue).sorted().toArray();
+                    for (int m : pin) p.add(v * g.value(z[m]));     // the term's value there, for now
                     terms.add(Term.SIGN);
                     dirs.add(u);
+                    pinLists.add(pin);
                     signUnits.add(i);
+                    pins.add(pin);
                     mech.add("saturating");
+                    if (pin.length > 0) mech.add("pinned");
                 }
                 case LINEAR -> {
                     for (int m = 0; m < d; m++) c[m] += g0[1] * v * tb[i * d + m];    // v g(w·x) → v g'(0) w·x
@@ -190,29 +237,77 @@ final class CommitteeLimits {
             for (double ci : c) p.add(ci);
             terms.add(Term.LINEAR);
             dirs.add(null);
+            pinLists.add(null);
         }
         double[] params = new double[p.size()];
         for (int k = 0; k < params.length; k++) params[k] = p.get(k);
-        CommitteeClosure shape = new CommitteeClosure(d, terms.toArray(new Term[0]), dirs.toArray(new double[0][]), params);
+        CommitteeClosure shape = new CommitteeClosure(d, terms.toArray(new Term[0]), dirs.toArray(new double[0][]),
+                pinLists.toArray(new int[0][]), params);
         return new Candidate(shape, mech.isEmpty() ? null : String.join(",", mech),
-                signUnits.stream().mapToInt(Integer::intValue).toArray());
+                signUnits.stream().mapToInt(Integer::intValue).toArray(), pins.toArray(new int[0][]));
     }
 
     /**
-     * Null when every data point keeps, over the last decade's records, the side of each saturating unit's hyperplane
-     * w_i·x = 0 that it has at the last record; else which point crossed.
+     * Null when every pinned value s_j of the limit lies strictly inside its term's range (−|v|, |v|), where
+     * v·tanh(w·x_n) can reach it; else which does not.
      */
-    private String cellHeld(List<TrainingRecord> records, int[] units, int d) {
+    private static String pinnedInRange(CommitteeClosure limit) {
+        for (int t = 0; t < limit.terms().length; t++) {
+            if (limit.terms()[t] != Term.SIGN) continue;
+            int o = limit.offset(t);
+            double v = Math.abs(limit.params()[o]);
+            for (int j = 0; j < limit.pinned()[t].length; j++) {
+                double sj = limit.params()[o + 1 + j];
+                if (!(Math.abs(sj) < v)) {
+                    return String.format("value %.6g at pinned point %d outside the unit's range ±%.6g", sj, limit.pinned()[t][j], v);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when each saturating unit's data points have settled over the last decade (a = its first record, b the
+     * last, z_n = w·x_n), else what has not:
+     * <ul>
+     *   <li>every point not pinned keeps its side of the hyperplane at every record of the decade, is saturated at b
+     *       (|z_b| ≥ {@value #SAT_Z}: tanh within 5e-3 of ±1) and still moving out (|z_b| &gt; |z_a|, unless |z_b| ≥
+     *       {@value #SATURATED_Z}, where tanh is ±1 to rounding) — a point inside the transition layer may yet stay
+     *       there, and the limit is then another;</li>
+     *   <li>every pinned point stays in the layer: |z_b| ≤ |z_a|·√(|w_b|/|w_a|), while a saturating point's |z| grows
+     *       like |w|.</li>
+     * </ul>
+     */
+    private String cellSettled(List<TrainingRecord> records, Candidate cand, int d) {
+        int[] units = cand.signUnits();
         if (units.length == 0) return null;
         CommitteeData data = loss.data();
+        int first = LastDecade.start(records);
+        double[] ta = records.get(first).theta();
         double[] tb = records.get(records.size() - 1).theta();
-        for (int r = LastDecade.start(records); r < records.size(); r++) {
-            double[] th = records.get(r).theta();
-            for (int i : units) {
-                for (int n = 0; n < data.size(); n++) {
-                    double a = CommitteeNetwork.preactivation(th, i, d, data.x(), n * d);
-                    double b = CommitteeNetwork.preactivation(tb, i, d, data.x(), n * d);
-                    if (Math.signum(a) != Math.signum(b)) {
+        long stepA = records.get(first).step();
+        for (int k = 0; k < units.length; k++) {
+            int i = units[k];
+            int[] pinned = cand.pins()[k];
+            double growth = Math.sqrt(CommitteeTrends.norm(tb, i, d) / CommitteeTrends.norm(ta, i, d));
+            for (int n = 0; n < data.size(); n++) {
+                final int m = n;
+                double za = CommitteeNetwork.preactivation(ta, i, d, data.x(), n * d);
+                double zb = CommitteeNetwork.preactivation(tb, i, d, data.x(), n * d);
+                if (java.util.Arrays.stream(pinned).anyMatch(q -> q == m)) {
+                    if (Math.abs(zb) > Math.abs(za) * growth) {
+                        return String.format("pinned point %d of unit %d moves out of its layer (|w·x| %.3g → %.3g from step %d)",
+                                n, i, Math.abs(za), Math.abs(zb), stepA);
+                    }
+                    continue;
+                }
+                if (Math.abs(zb) < SAT_Z || (Math.abs(zb) < SATURATED_Z && !(Math.abs(zb) > Math.abs(za)))) {
+                    return String.format("data point %d inside unit %d's transition layer (|w·x| %.3g → %.3g from step %d)",
+                            n, i, Math.abs(za), Math.abs(zb), stepA);
+                }
+                for (int r = first; r < records.size(); r++) {
+                    double z = CommitteeNetwork.preactivation(records.get(r).theta(), i, d, data.x(), n * d);
+                    if (Math.signum(z) != Math.signum(zb)) {
                         return String.format("data point %d crosses unit %d's hyperplane at step %d (the unit's cell is not settled)",
                                 n, i, records.get(r).step());
                     }
@@ -248,7 +343,7 @@ final class CommitteeLimits {
         for (int t = 0; t < start.terms().length; t++) {
             int o = start.offset(t);
             int from = start.terms()[t] == Term.TANH || start.terms()[t] == Term.DERIV ? d : 0;
-            for (int k = from; k < start.terms()[t].size(d); k++) idx.add(o + k);
+            for (int k = from; k < start.size(t); k++) idx.add(o + k);
         }
         CommitteeData data = loss.data();
         int n = data.size();
@@ -257,7 +352,7 @@ final class CommitteeLimits {
         DMatrixRMaj y = new DMatrixRMaj(n, 1);
         double[] jac = new double[p.length];
         for (int r = 0; r < n; r++) {
-            start.evaluate(p, data.x(), r * d, loss.activation(), jac, null, 0);
+            start.evaluate(p, data.x(), r * d, r, loss.activation(), jac, null, 0);
             for (int k = 0; k < m; k++) a.set(r, k, jac[idx.get(k)]);
             y.set(r, 0, data.y()[r]);
         }

@@ -9,8 +9,9 @@ import saddlesweep.train.TrainingSettings;
 
 /**
  * A committee-machine run (d &gt; 1) as rows of the tables: the columns its pipeline computes (status, end point,
- * spectrum, theory checks at θ*, the saddle sequence, GD's own fate) filled in, the limit-at-infinity columns empty.
- * θ-valued columns hold W row by row, then v (a cycle's points one after the other); the teacher's too
+ * spectrum, theory checks at θ*, the saddle sequence, the flow's limit, GD's own fate) filled in; {@code limit_params}
+ * hold a committee closure's canonical parameters ({@code CommitteeClosure#canonicalParams}: a sign term's direction
+ * u before its v), the other θ-valued columns W row by row, then v (a cycle's points one after the other); the teacher's too
  * ({@code teacher_w} has H*·d entries, so d = size(teacher_w) / size(teacher_v)).
  */
 final class CommitteeRows {

@@ -12,6 +12,7 @@ import saddlesweep.analysis.AnalysisSettings;
 import saddlesweep.committee.CommitteeClosure.Term;
 import saddlesweep.flowfate.Fate;
 import saddlesweep.run.TrainingTail;
+import saddlesweep.train.TrainingRecord;
 import saddlesweep.train.TrainingSettings;
 
 /**
@@ -83,16 +84,24 @@ class CommitteeLimitsTest {
         }
     }
 
+    /** The limit the records up to {@code step} certify (the run as if stopped there). */
+    private static CommitteeLimits.Outcome upTo(CommitteeRunConfig c, List<TrainingRecord> records, double step) {
+        List<TrainingRecord> prefix = records.stream().filter(r -> r.step() <= step).toList();
+        return new CommitteeLimits(c.loss(), c.teacher(), c.inputStd(), c.analysis().eigenRelTol()).of(prefix);
+    }
+
     @Test
     void aSaturatingUnitTendsToASignTermAndIsNotCertifiedBeforeItGetsThere() {
-        // at 10^8 steps the gap is still 0.4 % (above gap_tol 0.1 %, no power law onto it yet): unresolved
-        CommitteeLimits.Outcome early = limit(config(200, 3, 1e8));
+        CommitteeRunConfig c = config(200, 3, 1e12);
+        TrainingTail.Result t = CommitteePipeline.train(c, c.loss(), c.excess());
+        // at 10^8 steps data points are still inside the unit's transition layer (|w·x| < 3), and the gap to the
+        // limit is 0.4 % (above gap_tol 0.1 %): unresolved
+        CommitteeLimits.Outcome early = upTo(c, t.records(), 1e8);
         assertEquals("unresolved", early.fate().kind().label());
         assertNull(early.limit());
-        assertTrue(early.fate().reason().contains("not yet at the limit"), early.fate().reason());
+        assertTrue(early.fate().reason().contains("transition layer"), early.fate().reason());
 
-        CommitteeRunConfig c = config(200, 3, 1e12);
-        CommitteeLimits.Outcome o = limit(c);
+        CommitteeLimits.Outcome o = CommitteePipeline.limit(t.theta(), t.records(), t.polished(), c.loss(), c.excess(), c, "");
         Fate f = o.fate();
         assertEquals("at_infinity", f.kind().label(), String.valueOf(f.reason()));
         assertEquals("saturating", f.mechanisms());
@@ -111,5 +120,38 @@ class CommitteeLimitsTest {
         }
         assertTrue(prevGap < 1e-15, "gap at K = 1e4: " + prevGap);
         assertEquals(f.limitGenExcess(), ClosureMoments.excess(lim, new double[] {1, 0, 0, 1}, new double[] {1, 1}, 1, Activation.TANH), 1e-15);
+    }
+
+    @Test
+    void inFourDimensionsASaturatingUnitsHyperplaneCanPinDataPointsWhichItThenFitsExactly() {
+        // d = 4, H = 3: a unit saturates (|w| 240 at 10^12 steps) while its hyperplane passes through two data points,
+        // where w·x_n stays bounded (0.29 and 0.63): there the unit keeps values of its own, and fits them exactly
+        double[] teacher = {1, 0, 0, 0, 0, 1, 0, 0, 1, 1};
+        CommitteeRunConfig c = new CommitteeRunConfig(4, Activation.TANH, teacher, 200, 0.01, 3, 1, 1, 1.0, 0.1, 0.1,
+                TrainingSettings.DEFAULT_MAX_STEPS, 1e-12, TrainingSettings.DEFAULT_RECORDS_PER_DECADE, TrainingSettings.TAIL_FLOW,
+                (long) 1e12, AnalysisSettings.defaults(), null, null);
+        TrainingTail.Result t = CommitteePipeline.train(c, c.loss(), c.excess());
+        CommitteeLimits.Outcome o = CommitteePipeline.limit(t.theta(), t.records(), t.polished(), c.loss(), c.excess(), c, "");
+        Fate f = o.fate();
+        assertEquals("at_infinity", f.kind().label(), String.valueOf(f.reason()));
+        assertEquals("saturating,pinned", f.mechanisms());
+        CommitteeClosure lim = o.limit();
+        assertEquals("sign[95,175],tanh,tanh", lim.label());
+        double v = lim.params()[0];
+        CommitteeData data = c.loss().data();
+        for (int j = 0; j < 2; j++) {
+            int n = lim.pinned()[0][j];
+            double sj = lim.params()[1 + j];
+            assertTrue(Math.abs(sj) < Math.abs(v), "pinned value " + sj + " within ±" + v);
+            // L_N is free in s_j, so at its minimum the residual there vanishes: the unit interpolates the point
+            double r = lim.evaluate(lim.params(), data.x(), n * 4, n, Activation.TANH, null, null, 0) - data.y()[n];
+            assertEquals(0, r, 1e-9, "residual at pinned point " + n);
+        }
+        // without the pins the sign limit lies above the run's own L_N (it is not the limit), and before the
+        // pinned points have settled (10^11 steps: point 166 is still in the layer, |w·x| 2.2) nothing is certified
+        assertTrue(f.reason() == null && t.records().get(t.records().size() - 1).trainLoss() >= f.limitTrainLoss());
+        CommitteeLimits.Outcome early = upTo(c, t.records(), 1e11);
+        assertEquals("unresolved", early.fate().kind().label());
+        assertTrue(early.fate().reason().contains("transition layer"), early.fate().reason());
     }
 }

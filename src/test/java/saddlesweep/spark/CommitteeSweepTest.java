@@ -103,12 +103,19 @@ class CommitteeSweepTest {
                 + "input_dim: [2, 3]\n");
         assertEquals(0, CliCapture.run("sweep", dims.toString(), "--out", out.toString()).exit());
         List<Row> att = spark.read().parquet(out.resolve("attractors").toString()).filter("sweep = 'dims'")
-                .selectExpr("size(teacher_w) / size(teacher_v) AS d", "runs", "size(top_attractor)").orderBy("d").collectAsList();
+                .selectExpr("size(teacher_w) / size(teacher_v) AS d", "runs", "size(top_attractor)", "fn_clustered",
+                        "fn_top_limit_model", "size(fn_top_limit_params)", "fn_top_limit_gen_excess", "top_gen_excess")
+                .orderBy("d").collectAsList();
         assertEquals(2, att.size(), att.toString());
         for (int i = 0; i < 2; i++) {
             assertEquals(2.0 + i, att.get(i).getDouble(0), 0.0);
             assertEquals(1, att.get(i).getLong(1));
             assertEquals(2 * (3 + i), att.get(i).getInt(2), "canonical θ of H·(d + 1) entries");
+            // the certified minimum is its own limit in function space: a tanh term (w_i, v_i) per unit, E the same
+            assertEquals(1, att.get(i).getLong(3), att.get(i).toString());
+            assertEquals("tanh,tanh", att.get(i).getString(4));
+            assertEquals(2 * (3 + i), att.get(i).getInt(5));
+            assertEquals(att.get(i).getDouble(7), att.get(i).getDouble(6), 1e-12 * Math.abs(att.get(i).getDouble(7)) + 1e-16);
         }
         Path report3 = dir.resolve("report3");
         CliCapture.Result rep3 = CliCapture.run("report", out.toString(), "--sweep", "dims", "--out", report3.toString());
