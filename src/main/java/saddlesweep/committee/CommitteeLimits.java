@@ -41,8 +41,15 @@ import saddlesweep.train.TrainingRecord;
  */
 final class CommitteeLimits {
 
-    /** The fate (kind at_infinity, or unresolved with the reasons) and its limit function (null if none). */
-    record Outcome(Fate fate, CommitteeClosure limit) {
+    /**
+     * The fate (kind at_infinity, or unresolved with the reasons), its limit function (null if none) and, for a limit
+     * with sign terms, a note on how far their directions still turned over the last decade (else null).
+     */
+    record Outcome(Fate fate, CommitteeClosure limit, String note) {
+
+        Outcome(Fate fate, CommitteeClosure limit) {
+            this(fate, limit, null);
+        }
     }
 
     /**
@@ -79,6 +86,7 @@ final class CommitteeLimits {
         Activation g = loss.activation();
         Fate best = null;
         CommitteeClosure bestLimit = null;
+        int[] bestSignUnits = null;
         StringJoiner rejected = new StringJoiner("; ");
         for (Candidate cand : candidates(t, g, loss.data())) {
             CommitteeClosure limit = minimise(cand.shape());
@@ -108,11 +116,28 @@ final class CommitteeLimits {
                 best = new Fate(AttractorKind.AT_INFINITY, cand.mechanisms(), true, last.theta(), null, c.limitLoss(),
                         c.limitExcess(), c.approachKind(), c.approachRate(), Double.NaN, null);
                 bestLimit = limit;
+                bestSignUnits = cand.signUnits();
             }
         }
-        if (best != null) return new Outcome(best, bestLimit);
+        if (best != null) return new Outcome(best, bestLimit, turning(records, bestSignUnits, d));
         return new Outcome(Fate.unresolved(last.theta(), "no certified limit at step " + last.step()
                 + (rejected.length() == 0 ? "" : " (" + rejected + ")")), null);
+    }
+
+    /**
+     * For saturating units: "E(limit) is E along the last record's direction; unit i turned φ rad over the last
+     * decade" — the direction u enters L_N only through the cell, but E through u itself, and u converges slowly.
+     */
+    private static String turning(List<TrainingRecord> records, int[] signUnits, int d) {
+        if (signUnits.length == 0) return null;
+        double[] ta = records.get(LastDecade.start(records)).theta();
+        double[] tb = records.get(records.size() - 1).theta();
+        StringJoiner j = new StringJoiner(", ", "E(limit) is E along the last record's direction of each saturating unit, which still turns: ", " over the last decade");
+        for (int i : signUnits) {
+            double cos = CommitteeTrends.dot(ta, i, d, tb, i) / (CommitteeTrends.norm(ta, i, d) * CommitteeTrends.norm(tb, i, d));
+            j.add(String.format(java.util.Locale.ROOT, "unit %d by %.2g rad", i, Math.acos(Math.max(-1, Math.min(1, cos)))));
+        }
+        return j.toString();
     }
 
     /** The readings of the trends: as read, each pair read the other way, each linear unit kept ordinary. */

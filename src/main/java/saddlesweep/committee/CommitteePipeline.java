@@ -169,7 +169,7 @@ public final class CommitteePipeline {
         double[] end = fate.theta();
         String kind = fate.kind().label();
         boolean certified = fate.certified();
-        String error = fate.reason();
+        String error = fate.certified() ? outcome.note() : fate.reason();
         double trainLoss = loss.value(end);
         double genExcess = excess.value(end);
         double gradNorm = loss.gradientNorm(end);

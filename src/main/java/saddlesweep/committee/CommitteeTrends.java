@@ -110,8 +110,13 @@ record CommitteeTrends(int dim, double[] ta, double[] tb, Role[] roles, List<int
     }
 
     static double dot(double[] theta, int i, int j, int d) {
+        return dot(theta, i, d, theta, j);
+    }
+
+    /** w_i of θ times w_j of θ'. */
+    static double dot(double[] theta, int i, int d, double[] other, int j) {
         double s = 0;
-        for (int k = 0; k < d; k++) s += theta[i * d + k] * theta[j * d + k];
+        for (int k = 0; k < d; k++) s += theta[i * d + k] * other[j * d + k];
         return s;
     }
 

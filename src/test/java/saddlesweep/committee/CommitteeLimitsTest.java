@@ -105,6 +105,8 @@ class CommitteeLimitsTest {
         Fate f = o.fate();
         assertEquals("at_infinity", f.kind().label(), String.valueOf(f.reason()));
         assertEquals("saturating", f.mechanisms());
+        // its direction still turns (9.4e-4 rad over the last decade): E(limit) is E along the last record's
+        assertTrue(o.note() != null && o.note().contains("unit 1 by 0.00094 rad"), o.note());
         CommitteeClosure lim = o.limit();
         int s = List.of(lim.terms()).indexOf(Term.SIGN);
         double[] u = lim.directions()[s];
