@@ -66,14 +66,6 @@ public final class ClosureMoments {
         return this;
     }
 
-    /** Adds sign · (the teacher Σ_k v*_k g(w*_k·x)). */
-    public ClosureMoments addTeacher(double[] teacherW, double[] teacherV, int d, double sign) {
-        for (int k = 0; k < teacherV.length; k++) {
-            atoms.add(new Atom(Kind.G, sign * teacherV[k], java.util.Arrays.copyOfRange(teacherW, k * d, k * d + d), null));
-        }
-        return this;
-    }
-
     /** Adds sign · (the closure function with its parameters). */
     public ClosureMoments addClosure(CommitteeClosure f, double sign) {
         int d = f.dim();
@@ -112,7 +104,12 @@ public final class ClosureMoments {
 
     /** E = ½ E_x[(f − f*)²] of a closure function against the teacher. */
     public static double excess(CommitteeClosure f, double[] teacherW, double[] teacherV, double inputStd, Activation g) {
-        return 0.5 * new ClosureMoments(inputStd, g).addClosure(f, 1).addTeacher(teacherW, teacherV, f.dim(), -1).meanSquare();
+        return excess(f, CommitteeNetwork.pack(teacherW, teacherV, f.dim()), inputStd, g);
+    }
+
+    /** The same, with the teacher θ* = (W* row by row, v*). */
+    public static double excess(CommitteeClosure f, double[] teacher, double inputStd, Activation g) {
+        return 0.5 * new ClosureMoments(inputStd, g).addClosure(f, 1).addNetwork(teacher, f.dim(), -1).meanSquare();
     }
 
     /** The population L² distance √(E_x[(f_θ − f)²]) from the committee machine θ to the closure function f. */

@@ -105,7 +105,7 @@ final class CommitteeLimits {
                 continue;
             }
             double lInf = new CommitteeClosureLoss(limit, loss.data(), g).value(limit.params());
-            double eInf = 0.5 * new ClosureMoments(inputStd, g).addClosure(limit, 1).addNetwork(teacher, d, -1).meanSquare();
+            double eInf = ClosureMoments.excess(limit, teacher, inputStd, g);
             LimitCheck.Result c = LimitCheck.check(lInf, eInf, th -> ClosureMoments.distance(th, limit, inputStd, g), records,
                     false, FateFinder.GAP_TOL);
             if (!c.certified()) {
